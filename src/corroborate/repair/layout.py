@@ -1,0 +1,240 @@
+"""Lines that are not news body: photo captions and stray headings.
+
+Scraped articles keep the captions of their photos and their sub-headings inline.
+They carry dates and names that are not part of the report ("in May 2023" under a
+file photo), so they are marked, not removed: the later stages can still read them
+but keep them out of claims and events.
+
+The text is cut into units: one per line, except that a hard-wrapped paragraph (short
+lines of similar length, as in e-mail or plain-text feeds) is one unit.
+
+* A caption is a unit of at most three sentences with a photo cue: a position marker
+  ("(left)", "(L-R)"), a photo phrase ("In the photo", "seen in this picture"), a
+  label ("Photo:", "Pictured:") or a picture credit ("REUTERS/Name", "Getty Images").
+* A heading is a single short line standing on its own between paragraphs, without
+  final punctuation and without a finite verb unless it is in Title Case ("Dmitry
+  Peskov", "Kremlin Denies Border Breach", "Published 12 March 2024").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corroborate.models import Repair
+
+_POSITION_MARKER = re.compile(
+    r"\((?:(?:from|far|second|third|2nd|3rd|top|bottom|front|back|standing|seated)\s+)?"
+    r"(?:left|right|centre|center|middle)(?:\s+to\s+(?:left|right))?"
+    r"(?:\s*(?:,|and|;)\s*[^()]{0,40})?\)"
+    r"|\((?:L|R)\s*(?:-|–|to)\s*(?:R|L)\)|\(from\s+(?:L|R)\)"
+    r"|\((?:pictured|photo|file photo|archive photo|in the photo|in photo|above|below)"
+    r"(?:\s*[,;]\s*[^()]{0,40})?\)"
+    r"|^(?:from\s+(?:left|right)|left\s+to\s+right|right\s+to\s+left)\s*[:,]",
+    re.IGNORECASE,
+)
+_PICTURE = (
+    r"(?:(?:above|below|main|featured|file|archive|undated|handout|still|lead|top|cover)\s+)?"
+    r"(?:photo(?:graph)?|picture|image|screen\s?grab|screenshot|video\s+grab|illustration)s?\b"
+)
+_PHOTO_PHRASE = re.compile(
+    # "in this photo" is how captions speak; "in a photo published by ..." is how a
+    # report describes a source, so that form needs no such continuation.
+    r"\b(?:in|on|from)\s+(?:this|these)\s+"
+    + _PICTURE
+    + r"|\b(?:in|on)\s+(?:the|a|an)\s+"
+    + _PICTURE
+    + r"(?!\s+(?:of|showing|published|posted|shared|released|that|which|from)\b)"
+    r"|\bpictured\s+(?:here|above|below)\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\(|\|\s*)"
+    r"(?:photo(?:graph)?s?|pictures?|pictured|images?|illustration|video\s+still|"
+    r"file\s+photo|archive\s+photo|credit|kuva|foto|bild)\s*(?::|\||/|–|—|\bby\b|\bcredit\b|"
+    r"\bcourtesy\b|©)",
+    re.IGNORECASE,
+)
+_AGENCY = (
+    r"(?:Reuters|REUTERS|AFP|AP|EPA|EPA-EFE|EFE|dpa|DPA|ANSA|TASS|Sputnik|Anadolu(?: Agency)?"
+    r"|Xinhua|Lehtikuva|Ritzau|NTB|TT|Scanpix|Getty Images|Shutterstock|Alamy|Ukrinform"
+    r"|UNIAN|RIA Novosti|Kommersant|Abaca|SIPA|Zuma|ZUMA Press|Sipa USA|Imago|IMAGO)"
+)
+_CREDIT = re.compile(
+    r"\b" + _AGENCY + r"\s*/\s*(?:[A-Z][\w.'’-]+\s+[A-Z]|Getty|AFP|AP|Reuters|REUTERS)"
+    r"|\b(?:REUTERS|AFP|EPA-EFE)/"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*/\s*" + _AGENCY + r"\b(?=\s*(?:$|[.,;)\]|]))"
+    r"|\bvia\s+(?:Getty Images|REUTERS|Reuters|AP|AFP)\b|\bGetty Images\b|\bAP Photo\b|©"
+    r"|\b(?:handout|file|archive)\s+(?:photo|picture|image)\b"
+    r"|^An?\s+(?:general\s+|aerial\s+|drone\s+)?view\s+(?:shows?|of)\b"
+    r"|^An?\s+(?:still image|still|handout (?:photo|picture|image)|screengrab|screen grab"
+    r"|satellite image)\s+(?:shows?|taken|from|released|of)\b",
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(]?[A-Z0-9])")
+_WORD = re.compile(r"\S*[^\W_]\S*")
+_TERMINAL = ".!?…,;:"
+_QUOTES = "\"“”‘’«»„'"
+_BULLETS = ("-", "–", "—", "•", "*", "·", "▪", ">")
+# Closed-class words that may stay in lower case in a Title Case heading.
+_MINOR_WORDS = frozenset((
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "by",
+    "with", "from", "as", "vs", "via", "per", "de", "der", "van", "von", "al", "el", "la",
+    "le", "bin", "ibn", "du",
+))  # fmt: skip
+# Finite verbs that make a short line a sentence rather than a heading; forms that are
+# as often nouns ("attack", "claims", "May", "will") are left out.
+_FINITE_VERBS = frozenset((
+    "is", "are", "was", "were", "been", "am", "has", "have", "had", "would", "could",
+    "should", "shall", "does", "did", "says", "said", "tells", "told", "denies", "denied",
+    "claimed", "confirms", "confirmed", "announces", "announced", "rejects", "rejected",
+    "warns", "warned", "attacked", "reported", "stated", "added",
+))  # fmt: skip
+MAX_CAPTION_SENTENCES = 3
+MAX_CAPTION_WORDS = 80
+MAX_HEADING_WORDS = 6
+MAX_TITLE_CASE_HEADING_WORDS = 10
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A line (or a hard-wrapped paragraph) with the blank lines around it."""
+
+    start: int
+    end: int
+    text: str
+    lines: int
+    blank_before: bool
+    blank_after: bool
+
+
+def find_layout_repairs(text: str) -> list[Repair]:
+    """Caption and heading records for ``text``, sorted by start."""
+    units = list(_iter_units(text))
+    kinds: list[str | None] = []
+    for unit in units:
+        kinds.append("caption" if is_caption(unit.text) else None)
+    for index, unit in enumerate(units):
+        if kinds[index] is None and _stands_alone(units, index) and is_heading(unit.text):
+            kinds[index] = "heading"
+    if "heading" in kinds and None not in kinds:
+        # With no body left (a one-line post, a list of headlines) the short lines are
+        # the body, not headings.
+        kinds = [kind if kind == "caption" else None for kind in kinds]
+    repairs: list[Repair] = []
+    for unit, kind in zip(units, kinds, strict=True):
+        if kind == "caption":
+            repairs.append(Repair("caption", unit.start, unit.end, unit.text))
+        elif kind == "heading":
+            repairs.append(Repair("heading", unit.start, unit.end, unit.text))
+    return repairs
+
+
+def is_caption(unit: str) -> bool:
+    """True if ``unit`` reads as a photo caption or picture credit."""
+    if len(_WORD.findall(unit)) > MAX_CAPTION_WORDS or unit[:1] in _QUOTES:
+        return False
+    if count_sentences(unit) > MAX_CAPTION_SENTENCES:
+        return False
+    return any(
+        pattern.search(unit) is not None
+        for pattern in (_POSITION_MARKER, _PHOTO_PHRASE, _LABEL, _CREDIT)
+    )
+
+
+def is_heading(line: str) -> bool:
+    """True if ``line`` is shaped like a heading (its surroundings are not checked)."""
+    words = _WORD.findall(line)
+    if not words or "\n" in line:
+        return False
+    first, last = line[0], line[-1]
+    if last in _TERMINAL or last in _QUOTES or first in _QUOTES or line.startswith(_BULLETS):
+        return False
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if _title_case(words):
+        return len(words) <= MAX_TITLE_CASE_HEADING_WORDS
+    if len(words) > MAX_HEADING_WORDS:
+        return False
+    return not any(w.strip(".,;:!?\"'“”‘’()").lower() in _FINITE_VERBS for w in words)
+
+
+def count_sentences(unit: str) -> int:
+    """Sentences in ``unit``, counted at final punctuation followed by a capital."""
+    return len(_SENTENCE_END.findall(unit)) + 1
+
+
+def _title_case(words: list[str]) -> bool:
+    capitalised = 0
+    for word in words:
+        bare = word.strip(".,;:!?\"'“”‘’()[]")
+        if not bare:
+            continue
+        if bare.lower() in _MINOR_WORDS:
+            continue
+        if not (bare[0].isupper() or bare[0].isdigit()):
+            return False
+        capitalised += bare[0].isupper()
+    return capitalised > 0
+
+
+def _stands_alone(units: list[_Unit], index: int) -> bool:
+    """A heading line is set off from its neighbours, not a fragment of a paragraph."""
+    unit = units[index]
+    if unit.lines != 1:
+        return False
+    before = unit.blank_before or index == 0 or units[index - 1].text[-1] in '.!?…:"”’»)'
+    after_text = units[index + 1].text if index + 1 < len(units) else ""
+    after = unit.blank_after or not after_text or not after_text[0].islower()
+    return before and after
+
+
+def _iter_units(text: str) -> Iterator[_Unit]:
+    lines = _split_lines(text)
+    block: list[tuple[int, int]] = []
+    blank_before = True
+    for start, end in [*lines, (-1, -1)]:
+        blank = start < 0 or not text[start:end].strip()
+        if not blank:
+            block.append((start, end))
+            continue
+        if block:
+            yield from _block_units(text, block, blank_before)
+            block = []
+        blank_before = True
+    return
+
+
+def _block_units(text: str, block: list[tuple[int, int]], blank_before: bool) -> Iterator[_Unit]:
+    stripped = [_strip(text, s, e) for s, e in block]
+    lengths = [e - s for s, e in stripped]
+    longest = max(lengths)
+    wrapped = len(block) > 1 and longest <= 100 and min(lengths[:-1]) >= 0.6 * longest
+    if wrapped:
+        start, end = stripped[0][0], stripped[-1][1]
+        yield _Unit(start, end, text[start:end], len(block), blank_before, True)
+        return
+    for index, (start, end) in enumerate(stripped):
+        first, last = index == 0, index == len(stripped) - 1
+        yield _Unit(start, end, text[start:end], 1, blank_before and first, last)
+
+
+def _split_lines(text: str) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    position = 0
+    while position <= len(text):
+        newline = text.find("\n", position)
+        end = len(text) if newline < 0 else newline
+        lines.append((position, end))
+        if newline < 0:
+            break
+        position = newline + 1
+    return lines
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,294 @@
+"""Word-level repairs: glued words and untranslated fragments.
+
+Glued words come from scraping (an inline link or tag boundary loses its space) and
+from machine translation. Three shapes are repaired, each by inserting one space:
+
+* a known head with a function word glued on ("publicationin" -> "publication in"),
+  accepted only when the glued form itself is not an English word;
+* a lower-case word glued to a capitalised one ("theKremlin" -> "the Kremlin");
+* a sentence end glued to the next sentence ("attack.The" -> "attack. The").
+
+Untranslated fragments are bracketed words that are not English (removed when they
+are common words of another language, flagged otherwise) and standalone words that
+are rare in English but common in another language (flagged only).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corroborate.models import Repair
+from corroborate.repair.lexicon import (
+    COMMON_HEAD_ZIPF,
+    COMMON_HEAD_ZIPF_SHORT_TAIL,
+    DETERMINER_TAILS,
+    FUNCTION_HEADS,
+    GLUE_TAILS,
+    NAME_GLUE_TAILS,
+    PRONOMINAL_HEADS,
+    english_zipf,
+    foreign_zipf,
+    is_latin_letter,
+)
+
+_CHUNK = re.compile(r"\S+")
+_CORE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_OPENERS = "\"'“”‘’«»„([{<*_"
+_CLOSERS = "\"'“”‘’«»)]}>*_.,;:!?…"
+# Signs that a chunk is a URL, an e-mail address, a handle or a hashtag.
+_NOT_PROSE = re.compile(r"://|www\.|@|#|/|\\|_|\.[a-z]{2,}(?:/|$)")
+_CAMEL = re.compile(r"([a-z]{2,})([A-Z][a-z]{2,})")
+_SENTENCE_GLUE = re.compile(r"(?<=[^\W\d_][a-z])(?:[.!?]+|…)[\"”’»)\]]?(?=[A-Z][a-z])")
+_BRACKETED = re.compile(r"\[([^\[\]\n]{1,60})\](?!\()")
+_BRACKET_WORDS = re.compile(
+    r"\s*[^\W\d_]+(?:['’-][^\W\d_]+)*(?:\s+[^\W\d_]+(?:['’-][^\W\d_]+)*){0,3}\s*"
+)
+
+# Untranslated words: rare in English, common elsewhere, and clearly more so.
+_FOREIGN_MAX_ENGLISH = 2.0
+_FOREIGN_MIN_ZIPF = 4.0
+_FOREIGN_MIN_MARGIN = 3.0
+# A capitalised word may be a name that is a common word elsewhere ("Baza", "Rada"),
+# so only very common foreign words are flagged there (adverbs, conjunctions).
+_FOREIGN_MIN_ZIPF_CAPITALISED = 6.0
+_FOREIGN_MIN_MARGIN_CAPITALISED = 3.5
+_BRACKET_MAX_ENGLISH = 2.5
+_BRACKET_FOREIGN_MIN_ZIPF = 3.0
+
+
+def find_word_repairs(text: str) -> list[Repair]:
+    """Glued-word and untranslated-fragment repairs in ``text``, sorted by start."""
+    repairs = _bracketed_fragments(text)
+    brackets = _Spans([(r.start, r.end) for r in repairs])
+    chunks = [c for c in _iter_chunks(text) if not brackets.overlaps(c.start, c.end)]
+    standalone = {core for chunk in chunks for _, core in chunk.cores}
+    for chunk in chunks:
+        points = list(chunk.sentence_breaks)
+        involved = [(chunk.start, chunk.end)] if points else []
+        for start, core in chunk.cores:
+            split = glue_split(core, standalone)
+            if split is not None:
+                points.append(start + split)
+                involved.append((start, start + len(core)))
+        if points:
+            repairs.append(_insert_spaces(text, involved, points))
+    glued = _Spans([(r.start, r.end) for r in repairs])
+    cores = [core for chunk in chunks for core in chunk.cores]
+    repairs.extend(_foreign_words(text, cores, glued))
+    return sorted(repairs, key=lambda r: (r.start, r.end))
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """A whitespace-delimited stretch of prose, without its quotes and punctuation."""
+
+    start: int
+    end: int
+    cores: list[tuple[int, str]]
+    sentence_breaks: list[int]
+
+
+def _iter_chunks(text: str) -> Iterator[_Chunk]:
+    for match in _CHUNK.finditer(text):
+        word = match.group()
+        if _NOT_PROSE.search(word):
+            continue
+        left = len(word) - len(word.lstrip(_OPENERS))
+        right = len(word.rstrip(_CLOSERS))
+        if right <= left:
+            continue
+        start = match.start() + left
+        stripped = word[left:right]
+        breaks = [start + m.end() for m in _SENTENCE_GLUE.finditer(stripped)]
+        cores: list[tuple[int, str]] = []
+        piece_start = start
+        for piece_end in [*breaks, start + right - left]:
+            piece = text[piece_start:piece_end]
+            trimmed = piece.rstrip(_CLOSERS)
+            core = _core_of(trimmed.lstrip(_OPENERS))
+            if core is not None:
+                offset = len(trimmed) - len(trimmed.lstrip(_OPENERS)) + core[0]
+                cores.append((piece_start + offset, core[1]))
+            piece_start = piece_end
+        yield _Chunk(start, start + right - left, cores, breaks)
+
+
+def _core_of(piece: str) -> tuple[int, str] | None:
+    """The word to judge in a piece of a chunk, with its offset in the piece."""
+    if piece.isalpha():
+        return 0, piece
+    # Hyphenated compounds are judged by their last part ("pro-Kremlinand").
+    if "-" in piece and _CORE.fullmatch(piece):
+        head, _, last = piece.rpartition("-")
+        if last.isalpha():
+            return len(head) + 1, last
+    return None
+
+
+def _insert_spaces(text: str, involved: list[tuple[int, int]], points: list[int]) -> Repair:
+    start = min(s for s, _ in involved)
+    end = max(e for _, e in involved)
+    parts: list[str] = []
+    position = start
+    for point in sorted(set(points)):
+        parts.append(text[position:point])
+        position = point
+    parts.append(text[position:end])
+    return Repair("glued_word", start, end, text[start:end], " ".join(parts))
+
+
+class _Spans:
+    """Sorted, non-overlapping spans, queried for overlap in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and self._spans[index][1] > start
+
+
+def glue_split(core: str, standalone: set[str] | frozenset[str] = frozenset()) -> int | None:
+    """Where to insert a space in a glued token, or None if it is not glued.
+
+    ``standalone`` holds the other words of the text: a name that also occurs on its
+    own ("Fontanka") supports splitting it off a glued form ("Fontankaand").
+    """
+    if len(core) < 4 or not core.isalpha():
+        return None
+    camel = _CAMEL.fullmatch(core)
+    if camel is not None:
+        head = camel.group(1)
+        if english_zipf(head) >= COMMON_HEAD_ZIPF and english_zipf(core) == 0:
+            return len(head)
+        return None
+    if not (core.islower() or core.istitle() or core.isupper()):
+        return None
+    lowered = core.lower()
+    glued_zipf = english_zipf(lowered)
+    best: tuple[float, int, int] | None = None
+    for tail in GLUE_TAILS:
+        if not lowered.endswith(tail) or len(lowered) - len(tail) < 2:
+            continue
+        head = lowered[: -len(tail)]
+        if head in PRONOMINAL_HEADS or _suffix_like(head, tail):
+            continue
+        head_zipf = _accepted_head(core, head, tail, glued_zipf, standalone)
+        if head_zipf is None:
+            continue
+        candidate = (head_zipf, len(tail), len(head))
+        if best is None or candidate > best:
+            best = candidate
+    return None if best is None else best[2]
+
+
+def _accepted_head(
+    core: str, head: str, tail: str, glued_zipf: float, standalone: set[str] | frozenset[str]
+) -> float | None:
+    """The head's frequency if ``head + tail`` is a glued pair, else None."""
+    head_zipf = english_zipf(head)
+    if head in FUNCTION_HEADS and tail in DETERMINER_TAILS and glued_zipf < 3.5:
+        return head_zipf
+    short_tail = len(tail) <= 2
+    # Names often end in a short common word plus "-in", "-and", "-has" ("Markin",
+    # "Samand", "Sinhas"), so a capitalised token needs a longer head.
+    shortest_head = (5 if short_tail else 4) if core.istitle() else 3
+    if glued_zipf > 0 or len(head) < shortest_head:
+        return None
+    if head_zipf >= (COMMON_HEAD_ZIPF_SHORT_TAIL if short_tail else COMMON_HEAD_ZIPF):
+        return head_zipf
+    # A capitalised head that is no common word is likely a name: accept it with a
+    # longer tail when the name is attested in some word list or elsewhere in the text.
+    if core.istitle() and tail in NAME_GLUE_TAILS:
+        name = core[: len(head)]
+        if head_zipf > 0 or foreign_zipf(head)[0] > 0 or name in standalone:
+            return head_zipf
+    return None
+
+
+def _suffix_like(head: str, tail: str) -> bool:
+    """Junctions that usually are a word's own ending, not glue."""
+    return (tail == "and" and head.endswith("l")) or (tail == "by" and head.endswith("b"))
+
+
+def _bracketed_fragments(text: str) -> list[Repair]:
+    """Bracketed words that are not English: removed if foreign, flagged if unknown.
+
+    Removing keeps the sentence parseable; the repair record keeps the words.
+    """
+    repairs: list[Repair] = []
+    for match in _BRACKETED.finditer(text):
+        inner = match.group(1)
+        if not _BRACKET_WORDS.fullmatch(inner):
+            continue
+        words = re.findall(r"[^\W\d_]+", inner)
+        if any(english_zipf(w) >= _BRACKET_MAX_ENGLISH for w in words):
+            continue
+        start, end = match.span()
+        if all(_clearly_foreign(w) for w in words):
+            start, end = _with_one_space(text, start, end)
+            repairs.append(Repair("untranslated", start, end, text[start:end], ""))
+        elif inner.strip()[0].islower() and all(english_zipf(w) == 0 for w in words):
+            # Unknown everywhere: flag it. A capitalised one is taken for a name that
+            # an editor inserted ("[Budanov]").
+            repairs.append(Repair("untranslated", start, end, text[start:end], None))
+    return repairs
+
+
+def _clearly_foreign(word: str) -> bool:
+    foreign, _ = foreign_zipf(word)
+    return foreign >= _BRACKET_FOREIGN_MIN_ZIPF and foreign - english_zipf(word) >= 2.0
+
+
+def _with_one_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a removal by one adjacent space so no double space is left behind."""
+    at_line_start = start == 0 or text[start - 1] in " \t\n"
+    if end < len(text) and text[end] in " \t" and at_line_start:
+        return start, end + 1
+    if start > 0 and text[start - 1] in " \t":
+        return start - 1, end
+    return start, end
+
+
+def _foreign_words(text: str, cores: list[tuple[int, str]], taken: _Spans) -> list[Repair]:
+    """Standalone untranslated words, adjacent ones merged into one flag."""
+    spans: list[tuple[int, int]] = []
+    for start, core in cores:
+        end = start + len(core)
+        if taken.overlaps(start, end) or not _looks_foreign(text, start, core):
+            continue
+        if spans and text[spans[-1][1] : start].strip(" \t") == "":
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return [Repair("untranslated", s, e, text[s:e], None) for s, e in spans]
+
+
+def _looks_foreign(text: str, start: int, core: str) -> bool:
+    letters = [c for c in core if c.isalpha()]
+    if not any(is_latin_letter(c) for c in letters):
+        return True  # another script (Cyrillic, Arabic, ...) in an English text
+    if core.isupper() or not all(is_latin_letter(c) for c in letters):
+        return False
+    english = english_zipf(core)
+    if english >= _FOREIGN_MAX_ENGLISH:
+        return False
+    if core.islower():
+        minimum, margin = _FOREIGN_MIN_ZIPF, _FOREIGN_MIN_MARGIN
+    elif core.istitle() and _sentence_initial(text, start):
+        minimum, margin = _FOREIGN_MIN_ZIPF_CAPITALISED, _FOREIGN_MIN_MARGIN_CAPITALISED
+    else:
+        return False  # a capitalised word inside a sentence is taken for a name
+    foreign, _ = foreign_zipf(core)
+    return foreign >= minimum and foreign - english >= margin
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    position = start - 1
+    while position >= 0 and text[position] in " \t\"'“”‘’«»„([":
+        position -= 1
+    return position < 0 or text[position] in "\n.!?…:"
