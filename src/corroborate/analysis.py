@@ -1,0 +1,121 @@
+"""From an analysed ``Doc`` to the ledger's typed records.
+
+Components write plain frames on the Doc in repaired-text offsets; here every offset is
+mapped back to the original article text, entities are grouped, and ids are given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from corroborate.models import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    DateMention,
+    Mention,
+    SourceRef,
+    Span,
+    VerificationStatement,
+)
+from corroborate.nlp.frames import ClaimFrame, DateFrame, SourceMention, VerificationFrame
+from corroborate.repair import RepairedText
+from corroborate.resolve.entities import NameMention, find_entity, group_entities, kind_for_label
+from corroborate.resolve.names import clean_name
+
+_NAME_KINDS = {"person", "organisation", "group", "unnamed"}
+
+
+class _Mapper:
+    def __init__(self, article: Article, repaired: RepairedText) -> None:
+        self.text = article.text
+        self.repaired = repaired
+
+    def span(self, start: int, end: int) -> Span:
+        o_start, o_end = self.repaired.original_span(start, end)
+        return Span(o_start, o_end, self.text[o_start:o_end])
+
+
+def build_analysis(article: Article, repaired: RepairedText, doc: Doc) -> ArticleAnalysis:
+    to = _Mapper(article, repaired)
+    frames: list[ClaimFrame] = doc._.claims or []
+    mentions = [
+        Mention(span=to.span(e.start_char, e.end_char), label=e.label_)
+        for e in doc.ents
+        if not repaired.is_excluded(e.start_char, e.end_char)
+    ]
+    names = [
+        NameMention(clean_name(m.span.text), m.span, kind)
+        for m in mentions
+        if (kind := kind_for_label(m.label)) is not None
+    ]
+    for frame in frames:
+        for source in frame.sources + frame.via:
+            if source.kind in _NAME_KINDS and source.resolved_from is None and source.span:
+                names.append(NameMention(source.name, to.span(*source.span), source.kind))
+    entities = group_entities(article.id, names)
+    for mention in mentions:
+        entity = next((e for e in entities if mention.span in e.mentions), None)
+        mention.entity_id = entity.id if entity else None
+
+    def ref(source: SourceMention) -> SourceRef:
+        entity = find_entity(entities, source.name)
+        span = to.span(*source.span) if source.span else None
+        return SourceRef(name=source.name, span=span, entity_id=entity.id if entity else None)
+
+    claims = [_claim(article.id, n, frame, to, ref) for n, frame in enumerate(frames, 1)]
+    verifications: list[VerificationFrame] = doc._.verifications or []
+    dates: list[DateFrame] = doc._.dates or []
+    return ArticleAnalysis(
+        article=article,
+        repairs=list(repaired.repairs),
+        sentences=[to.span(s.start_char, s.end_char) for s in doc.sents if s.text.strip()],
+        mentions=mentions,
+        entities=entities,
+        claims=claims,
+        verification_statements=[
+            VerificationStatement(
+                span=to.span(*v.span),
+                status=v.status,
+                qualifies=[claims[i].id for i in v.qualifies],
+                scope="article" if v.scope == "article" else "preceding",
+            )
+            for v in verifications
+        ],
+        dates=[
+            DateMention(
+                span=to.span(*d.span),
+                value=d.value,
+                precision=d.precision,
+                in_caption=d.in_caption,
+            )
+            for d in dates
+        ],
+    )
+
+
+def _claim(
+    article_id: str,
+    n: int,
+    frame: ClaimFrame,
+    to: _Mapper,
+    ref: Callable[[SourceMention], SourceRef],
+) -> Claim:
+    return Claim(
+        id=f"{article_id}-c{n}",
+        article_id=article_id,
+        content=to.span(*frame.content),
+        sentence=to.span(*frame.sentence),
+        sources=[ref(s) for s in frame.sources],
+        cue=to.span(*frame.cue) if frame.cue else None,
+        via=[ref(s) for s in frame.via],
+        channel=frame.channel,
+        kind=frame.kind,
+        hedged=frame.hedged,
+        hedge_cues=list(frame.hedge_cues),
+        certainty=frame.certainty,
+        polarity=frame.polarity,
+        status=frame.status,
+    )

@@ -1,0 +1,69 @@
+"""Analyse articles: repair the text, run the spaCy pipeline, build the records.
+
+One :class:`Analyzer` holds one loaded pipeline; build it once and feed it every
+article of a batch (loading the model takes seconds, analysing an article
+milliseconds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from corroborate.analysis import build_analysis
+from corroborate.models import Article, ArticleAnalysis
+from corroborate.nlp import build_pipeline, load_config
+from corroborate.repair import RepairedText, repair_text
+
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+
+def unsupported_reason(article: Article) -> str | None:
+    """Why an article is stored but not analysed, or None when it can be analysed."""
+    if article.language is not None and article.language not in SUPPORTED_LANGUAGES:
+        return f"not analysed: language {article.language} not supported yet"
+    if not article.text.strip():
+        return "not analysed: the article has no text"
+    return None
+
+
+class Analyzer:
+    def __init__(self, nlp: Language | None = None, *, config_path: Path | None = None) -> None:
+        self.nlp = nlp if nlp is not None else build_pipeline(load_config(config_path))
+
+    def analyze(self, article: Article) -> ArticleAnalysis:
+        return next(iter(self.analyze_many([article])))
+
+    def analyze_many(
+        self, articles: Iterable[Article], *, batch_size: int = 16
+    ) -> Iterator[ArticleAnalysis]:
+        """Analyses in input order; articles that cannot be analysed come back skipped."""
+        pending: list[tuple[Article, RepairedText | None]] = []
+        for article in articles:
+            reason = unsupported_reason(article)
+            pending.append((article, None if reason else repair_text(article.text)))
+            if len(pending) >= batch_size:
+                yield from self._run(pending)
+                pending = []
+        if pending:
+            yield from self._run(pending)
+
+    def _run(self, pending: list[tuple[Article, RepairedText | None]]) -> Iterator[ArticleAnalysis]:
+        docs = [self._doc(article, repaired) for article, repaired in pending if repaired]
+        analysed = iter(self.nlp.pipe(docs))
+        for article, repaired in pending:
+            if repaired is None:
+                yield ArticleAnalysis(
+                    article=article, analysed=False, skipped_reason=unsupported_reason(article)
+                )
+            else:
+                yield build_analysis(article, repaired, next(analysed))
+
+    def _doc(self, article: Article, repaired: RepairedText) -> Doc:
+        doc = self.nlp.make_doc(repaired.text)
+        doc._.article_date = article.published
+        doc._.excluded = list(repaired.excluded)
+        return doc

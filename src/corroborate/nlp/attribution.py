@@ -1,0 +1,368 @@
+"""Attributed claims: who says what, through which channel and relay.
+
+The component reads the dependency parse sentence by sentence and finds attribution
+*frames*: a cue ("said", "claimed", "according to"), its source, and its content. When a
+frame sits inside the content of another ("According to Yusov, X, Reuters reports"),
+the inner frame is the claim and the outer source becomes its relay. Pronouns and
+descriptors are resolved, and relays carried over, by :mod:`corroborate.nlp.sources`.
+"""
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from corroborate.nlp.channels import find_channel, is_broadcaster
+from corroborate.nlp.frames import ClaimFrame, SourceMention, in_excluded, register_extensions
+from corroborate.nlp.lexicon import Lexicon, load_lexicon
+from corroborate.nlp.quotes import extend_over_quotes
+from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
+
+_EDGE_PUNCT = {",", ";", ":", ".", "—", "–", "-", "(", ")", "!", "?"}
+_GENERIC_ACCORDING = {"information", "data", "report", "reports", "statement", "estimate"}
+_RELATIVE = {"whom", "which", "who", "whose"}
+
+
+@dataclass
+class _Frame:
+    """A frame while a sentence is being read: token indices, not characters yet."""
+
+    cue: list[Token]
+    source_head: Token | None
+    content: set[int]
+    cue_lemma: str
+    addressee: Token | None = None
+    relay_heads: list[Token] = field(default_factory=list)
+    channel: str | None = None
+
+    @property
+    def anchor(self) -> set[int]:
+        """Tokens that name the source and cue: where a frame sits in a sentence."""
+        tokens = {t.i for t in self.cue}
+        if self.source_head is not None:
+            tokens.add(self.source_head.i)
+        return tokens
+
+
+@Language.factory(
+    "corroborate_attribution_v1",
+    assigns=["doc._.claims"],
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+)
+def make_attribution(nlp: Language, name: str) -> "Attribution":
+    register_extensions()
+    return Attribution(load_lexicon())
+
+
+class Attribution:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims: list[ClaimFrame] = []
+        for sent in doc.sents:
+            if not sent.text.strip() or in_excluded(doc, sent.start_char, sent.end_char):
+                continue
+            if sent.text.rstrip(' \n"”’»').endswith("?"):
+                continue  # a question asks; it claims nothing
+            frames = self._frames(sent)
+            claims.extend(self._claims(sent, frames))
+        claims.sort(key=lambda c: c.content[0])
+        claims = extend_over_quotes(doc, claims)
+        resolve_sources(doc, claims)
+        doc._.claims = claims
+        return doc
+
+    # -- finding frames -------------------------------------------------------------
+
+    def _frames(self, sent: Span) -> list[_Frame]:
+        frames: list[_Frame] = []
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < sent.end:
+                frame = self._according_frame(sent, token)
+            elif token.lemma_.lower() in self.lex.cue_verbs and _verb_like(token):
+                frame = self._verb_frame(sent, token)
+            else:
+                frame = None
+            if frame is not None and frame.content:
+                frames.append(frame)
+        return frames
+
+    def _verb_frame(self, sent: Span, cue: Token) -> _Frame | None:
+        if cue.dep_ in ("amod", "compound") or (cue.tag_ == "VBG" and cue.dep_ == "acl"):
+            return None
+        lemma = cue.lemma_.lower()
+        if any(c.dep_ == "neg" for c in cue.children):
+            return None  # "cannot confirm", "did not say": nothing is claimed
+        if cue.dep_ == "xcomp" and cue.head.lemma_.lower() not in self.lex.cue_verbs:
+            return None  # "were invited to report ...": a request, not a report
+        if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
+            return None  # "citing X" is read as a relay of its head frame
+        subject = _child(cue, ("nsubj",))
+        passive_subject = _child(cue, ("nsubjpass",))
+        agent = _agent(cue)
+        if subject is None and cue.dep_ == "conj":
+            subject = _child(cue.head, ("nsubj",))
+        if subject is None and cue.pos_ == "NOUN":
+            subject = _child(cue, ("compound",))  # "..., AFP reports." tagged as a noun
+        source_head = subject if subject is not None else agent
+        content = self._verb_content(cue, lemma)
+        if content is None and passive_subject is not None and agent is None:
+            content = None  # "the attack was reported" names a topic, not a claim
+        if content is None:
+            return None
+        addressee = _child(cue, ("dobj", "dative")) if lemma == "tell" else None
+        frame = _Frame(
+            cue=[cue] + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "neg")],
+            source_head=source_head,
+            content=content,
+            cue_lemma=lemma,
+            addressee=addressee,
+        )
+        frame.relay_heads = self._citing(cue)
+        frame.channel = find_channel(cue, self.lex)
+        return frame
+
+    def _verb_content(self, cue: Token, lemma: str) -> set[int] | None:
+        for child in cue.children:
+            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and _is_infinitive(child)):
+                return _subtree_ids(child)
+        head = cue.head
+        if (
+            cue.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+            and head.i < cue.i
+            and head.pos_
+            in (
+                "VERB",
+                "AUX",
+            )
+        ):
+            # "..., Reuters reports." parsed with the report as a dependent of the content.
+            return _subtree_ids(head) - _subtree_ids(cue)
+        if lemma in self.lex.clausal_only and lemma not in self.lex.object_content:
+            return self._prep_content(cue, lemma)
+        obj = _child(cue, ("dobj",))
+        if lemma in self.lex.object_content and obj is not None and self._is_content_np(obj):
+            return _subtree_ids(obj)
+        return self._prep_content(cue, lemma)
+
+    def _prep_content(self, cue: Token, lemma: str) -> set[int] | None:
+        if lemma not in self.lex.content_prep_verbs:
+            return None
+        # "announced ... of the alert": the "of" may hang off a time phrase in between.
+        for prep in cue.subtree:
+            if prep.i > cue.i and prep.dep_ == "prep" and prep.lower_ in self.lex.content_preps:
+                obj = _child(prep, ("pobj",))
+                if obj is not None and self._is_content_np(obj):
+                    return _subtree_ids(obj)
+        return None
+
+    def _is_content_np(self, head: Token) -> bool:
+        if head.pos_ == "PRON" or head.lemma_.lower() in self.lex.non_content_objects:
+            return False
+        return sum(1 for t in head.subtree if not t.is_punct) >= 3
+
+    def _citing(self, cue: Token) -> list[Token]:
+        """Sources named by "citing X" / "quoting X" next to a cue: X told the teller."""
+        found = []
+        for child in cue.children:
+            if child.lemma_.lower() in self.lex.relay_verbs and child.dep_ in (
+                "advcl",
+                "xcomp",
+                "conj",
+                "prep",
+            ):
+                obj = _child(child, ("dobj", "pobj"))
+                if obj is not None:
+                    found.append(obj)
+        return found
+
+    def _according_frame(self, sent: Span, according: Token) -> _Frame | None:
+        doc = sent.doc
+        to = doc[according.i + 1]
+        if to.lower_ != "to":
+            return None
+        obj = _child(to, ("pobj",)) or (doc[to.i + 1] if to.i + 1 < sent.end else None)
+        if obj is None:
+            return None
+        source_head: Token | None = obj
+        if obj.lower_ in _RELATIVE:
+            source_head = _antecedent(sent, according)
+        elif obj.lemma_.lower() in _GENERIC_ACCORDING:
+            # "X's information" / "the information of X" / MT "Bazan according to the information"
+            owner = _child(obj, ("poss",)) or _of_object(obj)
+            if owner is None and according.i > sent.start and doc[according.i - 1].pos_ == "PROPN":
+                owner = doc[according.i - 1]
+            source_head = owner
+        phrase = {according.i, to.i} | {t.i for t in noun_phrase(obj)}
+        if source_head is not None and source_head.i < according.i:
+            phrase |= {source_head.i}
+        # The clause the phrase qualifies: "to"'s head when the parser attached it there.
+        clause = to.head if to.head is not according else according.head
+        if clause is according or clause.i == according.i:
+            clause = sent.root
+        if clause.lemma_.lower() in self.lex.cue_verbs:
+            # "According to X, <content>, Reuters reports": the phrase belongs to the content.
+            tagged = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
+            if tagged:
+                clause = tagged[0]
+        source_np = set(t.i for t in noun_phrase(obj)) if source_head is obj else set()
+        content = _subtree_ids(clause) - phrase - source_np - {according.i, to.i}
+        content = {i for i in content if sent.start <= i < sent.end}
+        return _Frame(
+            cue=[according, to],
+            source_head=source_head,
+            content=content,
+            cue_lemma="according to",
+        )
+
+    # -- from frames to claims --------------------------------------------------------
+
+    def _claims(self, sent: Span, frames: list[_Frame]) -> list[ClaimFrame]:
+        doc = sent.doc
+        claims = []
+        for frame in frames:
+            if any(_encloses(frame, f) for f in frames if f is not frame):
+                continue  # a frame that contains another relays it; it is not a claim
+            outer = [f for f in frames if f is not frame and _encloses(f, frame)]
+            outer.sort(key=lambda f: len(f.content), reverse=True)
+            content = set(frame.content)
+            for other in frames:
+                if other is not frame and not (other.content >= frame.anchor):
+                    content -= other.anchor | _cue_phrase(other)
+            span = _trim(doc, content, frame)
+            if span is None:
+                continue
+            sources = self._sources(sent, frame)
+            # An unnamed outer teller ("it was reported that ...") adds nothing to a chain.
+            via = [m for f in outer for m in self._sources(sent, f) if m.kind != "unnamed"]
+            relays = [describe_source(sent, t) for t in frame.relay_heads]
+            if relays:
+                # "X reports, citing Y": Y is the source and X the relay.
+                via = sources + via
+                sources = relays
+            channel = frame.channel
+            if frame.addressee is not None:
+                addressee = describe_source(sent, frame.addressee)
+                if is_broadcaster(frame.addressee, self.lex):
+                    channel = channel or f"tv: {addressee.text}"
+                elif frame.addressee.pos_ == "PROPN" or frame.addressee.ent_type_ == "ORG":
+                    via = [addressee, *via]
+            claims.append(
+                ClaimFrame(
+                    sentence=(sent.start_char, sent.end_char),
+                    content=span,
+                    sources=sources,
+                    cue=(
+                        min(t.idx for t in frame.cue),
+                        max(t.idx + len(t) for t in frame.cue),
+                    ),
+                    cue_lemma=frame.cue_lemma,
+                    via=via,
+                    channel=channel,
+                )
+            )
+        return claims
+
+    def _sources(self, sent: Span, frame: _Frame) -> list[SourceMention]:
+        if frame.source_head is None:
+            return [SourceMention(text="", span=None, name="unnamed source", kind="unnamed")]
+        return [describe_source(sent, frame.source_head, cue=frame.cue[0])]
+
+
+def _encloses(outer: _Frame, inner: _Frame) -> bool:
+    """Does ``inner`` sit in ``outer``'s content, so that ``outer`` only relays it?"""
+    if not inner.anchor & outer.content:
+        return False
+    if not outer.anchor & inner.content:
+        return True
+    # Each sits in the other's content (a parse ambiguity): a reporting verb relays an
+    # "according to" phrase, and of two verbs the later one is the tag ("..., says Baza").
+    outer_according = outer.cue_lemma == "according to"
+    if outer_according != (inner.cue_lemma == "according to"):
+        return not outer_according
+    return min(outer.anchor) > min(inner.anchor)
+
+
+def _verb_like(token: Token) -> bool:
+    """A verb, or a cue the tagger took for a noun ("..., AFP reports.")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    deps = {c.dep_ for c in token.children}
+    return token.dep_ == "ROOT" and ("nsubj" in deps or ("compound" in deps and "ccomp" in deps))
+
+
+def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _agent(cue: Token) -> Token | None:
+    by = _child(cue, ("agent",))
+    return _child(by, ("pobj",)) if by is not None else None
+
+
+def _of_object(head: Token) -> Token | None:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return _child(prep, ("pobj",))
+    return None
+
+
+def _antecedent(sent: Span, relative: Token) -> Token | None:
+    """The noun a relative pronoun ("according to whom") points back to."""
+    for token in reversed(sent.doc[sent.start : relative.i]):
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
+            return token
+    return None
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _cue_phrase(frame: _Frame) -> set[int]:
+    ids = {t.i for t in frame.cue}
+    if frame.cue_lemma == "according to" and frame.source_head is not None:
+        ids |= _subtree_ids(frame.source_head)
+    elif frame.source_head is not None and frame.source_head.i > frame.cue[0].i:
+        ids |= _subtree_ids(frame.source_head)  # inverted "..., says Baza"
+    return ids
+
+
+def _trim(doc: Doc, content: set[int], frame: _Frame) -> tuple[int, int] | None:
+    """The content's character range: its contiguous run around the clause, edges cleaned."""
+    if not content:
+        return None
+    # An "according to X" phrase in the middle of its own clause is parenthetical:
+    # the content runs over it ("Ukraine did, according to X, several attacks").
+    bridge = _cue_phrase(frame)
+    if bridge and min(content) < min(bridge) and max(bridge) < max(content):
+        content = content | bridge
+    ordered = sorted(content)
+    # Keep the longest contiguous run: content never jumps over the source and cue.
+    runs: list[list[int]] = [[ordered[0]]]
+    for i in ordered[1:]:
+        if i == runs[-1][-1] + 1 or (i == runs[-1][-1] + 2 and doc[i - 1].is_punct):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    run = max(runs, key=len)
+    start, end = run[0], run[-1]
+    while start <= end and (
+        doc[start].is_space
+        or doc[start].text in _EDGE_PUNCT
+        or (doc[start].lower_ in ("that", "whether", "if") and doc[start].dep_ == "mark")
+    ):
+        start += 1
+    while end >= start and (doc[end].is_space or doc[end].text in _EDGE_PUNCT):
+        end -= 1
+    if end < start or sum(1 for i in range(start, end + 1) if not doc[i].is_punct) < 2:
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])

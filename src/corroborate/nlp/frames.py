@@ -1,0 +1,94 @@
+"""What our spaCy components write on the ``Doc``, and the extensions that hold it.
+
+Components exchange these plain records through ``Doc._`` attributes; offsets are
+character offsets into the Doc's text (the repaired text). Typed ledger records are
+built from them afterwards by :mod:`corroborate.analysis`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from corroborate.models import Certainty, ClaimKind, DatePrecision, Polarity
+
+CharRange = tuple[int, int]
+
+
+@dataclass
+class SourceMention:
+    """A source as written (``text``/``span``) and the name it stands for."""
+
+    text: str
+    span: CharRange | None
+    name: str
+    kind: str = "unknown"  # person, organisation, group, pronoun, descriptor, unnamed
+    resolved_from: str | None = None
+
+
+@dataclass
+class ClaimFrame:
+    """One attribution found in a sentence."""
+
+    sentence: CharRange
+    content: CharRange
+    sources: list[SourceMention]
+    cue: CharRange | None = None
+    cue_lemma: str | None = None
+    via: list[SourceMention] = field(default_factory=list)
+    channel: str | None = None
+    kind: ClaimKind = "assertion"
+    hedged: bool = False
+    hedge_cues: list[str] = field(default_factory=list)
+    certainty: Certainty = "certain"
+    polarity: Polarity = "positive"
+    status: str | None = None
+    from_quote: bool = False
+
+
+@dataclass
+class VerificationFrame:
+    """The reporter's statement on verification, and the claims it qualifies."""
+
+    span: CharRange
+    status: str
+    scope: str = "preceding"
+    qualifies: list[int] = field(default_factory=list)  # indices into doc._.claims
+
+
+@dataclass
+class DateFrame:
+    span: CharRange
+    value: str | None
+    precision: DatePrecision | None
+    in_caption: bool = False
+
+
+def register_extensions() -> None:
+    """Declare our Doc attributes once; safe to call repeatedly."""
+    defaults: dict[str, object] = {
+        "article_date": None,
+        "excluded": None,
+        "claims": None,
+        "verifications": None,
+        "dates": None,
+    }
+    for name, default in defaults.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def excluded_ranges(doc: Doc) -> list[CharRange]:
+    ranges: list[CharRange] | None = doc._.excluded
+    return ranges or []
+
+
+def in_excluded(doc: Doc, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in excluded_ranges(doc))
+
+
+def article_date(doc: Doc) -> dt.date | None:
+    value: dt.date | None = doc._.article_date
+    return value

@@ -1,0 +1,243 @@
+"""Who a source is: the name in a noun phrase, and what pronouns and descriptors stand for.
+
+No coreference model runs offline, so "he", "it", "Both", "the governor" and "the
+group" are resolved by rules over entity types, number and recency: a pronoun takes the
+nearest earlier source of a fitting kind; a descriptor takes the nearest earlier source
+whose own words contain it ("the governor" -> "Governor of the Belgorod Region
+Vyacheslav Gladkov"). A claim whose source was just relayed by an outlet keeps that
+relay in the next sentences ("According to the FSB, ..." after "..., says Baza").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from corroborate.nlp.frames import ClaimFrame, SourceMention, in_excluded
+from corroborate.nlp.lexicon import load_lexicon
+from corroborate.resolve.names import clean_name, same_name
+
+_SINGULAR_PERSON = {"he", "she", "him", "her", "his"}
+_SINGULAR_THING = {"it", "its"}
+_PLURAL = {"they", "them", "both", "we"}
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "PRODUCT")
+_NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "punct", "case"}
+_ORG_NOUNS = {
+    "group",
+    "ministry",
+    "agency",
+    "service",
+    "office",
+    "army",
+    "command",
+    "forces",
+    "battalion",
+    "legion",
+    "corps",
+    "brigade",
+    "regiment",
+    "unit",
+    "channel",
+    "outlet",
+    "newspaper",
+    "site",
+    "department",
+    "directorate",
+    "committee",
+    "government",
+    "administration",
+    "kremlin",
+    "organisation",
+    "organization",
+    "movement",
+}
+_RELAY_WINDOW = 3  # sentences over which a relay is carried to the same source
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """The head noun with its pre-modifiers and "of"-complements, without clauses."""
+    keep = {head.i}
+    for child in head.children:
+        if (child.dep_ in _NP_DEPS and child.i < head.i) or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            keep |= {t.i for t in child.subtree}
+        elif child.dep_ == "conj" or child.dep_ == "cc":
+            keep |= {t.i for t in child.subtree if t.dep_ not in ("relcl", "acl")}
+    start, end = min(keep), max(keep)
+    doc = head.doc
+    tokens = [doc[i] for i in range(start, end + 1)]
+    if tokens and tokens[-1].text in (",", ";"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def describe_source(sent: Span, head: Token, cue: Token | None = None) -> SourceMention:
+    lex = load_lexicon()
+    tokens = noun_phrase(head)
+    text = sent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in _PLURAL:
+        return SourceMention(text=text, span=span, name=text, kind="pronoun")
+    name, kind = _best_name(tokens, head)
+    if kind in ("descriptor", "group") and cue is not None:
+        # Garbled subjects ("X, a representative of Y, the agency told"): a person
+        # named before the cue in the same clause is the speaker.
+        person = _person_left_of(cue, exclude=set(t.i for t in tokens))
+        if person is not None:
+            return SourceMention(
+                text=person.text,
+                span=(person.start_char, person.end_char),
+                name=person.text,
+                kind="person",
+            )
+    if kind in ("descriptor", "group") and head.lemma_.lower() in lex.unnamed_heads:
+        kind = "unnamed"
+    return SourceMention(text=text, span=span, name=name, kind=kind)
+
+
+def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
+    doc = head.doc
+    ents = [e for e in doc.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+    ents = [e for e in ents if e.label_ in _NAME_LABELS and e.label_ != "NORP"]
+    if ents:
+        # Prefer the entity holding the head, then a person, then the last one.
+        ents.sort(key=lambda e: (e.start <= head.i < e.end, e.label_ == "PERSON", e.end))
+        best = ents[-1]
+        kind = "person" if best.label_ == "PERSON" else "organisation"
+        return clean_name(best.text), kind
+    text = clean_name(" ".join(t.text for t in tokens))
+    if head.pos_ == "PROPN":
+        return text, "organisation"
+    definite = tokens[0].lower_ in ("the", "this", "that", "these", "those")
+    return text, "descriptor" if definite and len(tokens) <= 4 else "group"
+
+
+def _person_left_of(cue: Token, exclude: set[int]) -> Span | None:
+    left = [t for child in cue.lefts for t in child.subtree if t.i not in exclude]
+    ids = {t.i for t in left}
+    people = [e for e in cue.doc.ents if e.label_ == "PERSON" and e.start in ids]
+    return people[-1] if people else None
+
+
+@dataclass
+class _Seen:
+    name: str
+    kind: str
+    text: str
+    position: int
+
+
+def _entity_candidates(doc: Doc) -> list[_Seen]:
+    """Named actors of the article, each with the noun phrase around it."""
+    lex = load_lexicon()
+    channel_words = set().union(*lex.channels.values())
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "WORK_OF_ART") or ent.root.pos_ != "PROPN":
+            continue
+        if ent.text.lower() in channel_words or in_excluded(doc, ent.start_char, ent.end_char):
+            continue
+        context = noun_phrase(ent.root)
+        if ent.root.dep_ == "appos":
+            # "Governor of the Kherson Region Oleksandr Prokudin": the title is the head.
+            context = sorted({*context, *noun_phrase(ent.root.head)}, key=lambda t: t.i)
+        text = " ".join(t.text for t in context)
+        kind = "person" if ent.label_ == "PERSON" else "organisation"
+        found.append(_Seen(clean_name(ent.text), kind, text, ent.start_char))
+    return found
+
+
+def resolve_sources(doc: Doc, claims: list[ClaimFrame]) -> None:
+    """Resolve pronoun and descriptor sources, and carry relays over to the same source."""
+    sentence_of = {s.start_char: n for n, s in enumerate(doc.sents)}
+    seen = _entity_candidates(doc)
+    previous: ClaimFrame | None = None
+    previous_sentence = -10
+    for claim in claims:
+        index = sentence_of.get(claim.sentence[0], 0)
+        claim.sources = [s for m in claim.sources for s in _resolve(doc, m, seen, claim)]
+        claim.via = [s for m in claim.via for s in _resolve(doc, m, seen, claim)]
+        if (
+            not claim.via
+            and previous is not None
+            and previous.via
+            and index - previous_sentence <= _RELAY_WINDOW
+            and _same_sources(claim.sources, previous.sources)
+        ):
+            claim.via = list(previous.via)
+        for source in claim.sources + claim.via:
+            if source.kind not in ("pronoun", "unnamed") and source.name and source.span:
+                seen.append(_Seen(source.name, source.kind, source.text, source.span[0]))
+        previous, previous_sentence = claim, index
+
+
+def _same_sources(a: list[SourceMention], b: list[SourceMention]) -> bool:
+    return len(a) == len(b) and all(same_name(x.name, y.name) for x, y in zip(a, b, strict=True))
+
+
+def _before(seen: list[_Seen], position: int, claim: ClaimFrame) -> list[_Seen]:
+    """Candidates named before ``position`` and outside the claim's own content, nearest first."""
+    start, end = claim.content
+    usable = [s for s in seen if s.position < position and not start <= s.position < end]
+    return sorted(usable, key=lambda s: s.position, reverse=True)
+
+
+def _resolve(
+    doc: Doc, mention: SourceMention, seen: list[_Seen], claim: ClaimFrame
+) -> list[SourceMention]:
+    position = mention.span[0] if mention.span else claim.content[0]
+    lower = mention.text.lower().strip()
+    earlier = _before(seen, position, claim)
+    if mention.kind == "pronoun":
+        if lower in _PLURAL:
+            found = _plural(earlier)
+        elif lower in _SINGULAR_PERSON:
+            found = [s for s in earlier if s.kind == "person"][:1]
+        else:
+            found = [s for s in earlier if s.kind != "person"][:1]
+    elif mention.kind == "descriptor":
+        found = _descriptor(mention, earlier)
+    else:
+        return [mention]
+    if not found:
+        return [mention]
+    return [
+        SourceMention(
+            text=mention.text,
+            span=mention.span,
+            name=s.name,
+            kind=s.kind,
+            resolved_from=mention.text,
+        )
+        for s in found
+    ]
+
+
+def _descriptor(mention: SourceMention, earlier: list[_Seen]) -> list[_Seen]:
+    words = [w.lower() for w in mention.name.split()]
+    if not words:
+        return []
+    head = words[-1]
+    for candidate in earlier:
+        if (
+            head in candidate.text.lower().split()
+            and candidate.name.lower() != mention.name.lower()
+        ):
+            return [candidate]
+    if head in _ORG_NOUNS:
+        return [s for s in earlier if s.kind == "organisation"][:1]
+    return []
+
+
+def _plural(earlier: list[_Seen]) -> list[_Seen]:
+    """ "Both"/"they": the two most recent distinct named actors."""
+    names: list[_Seen] = []
+    for candidate in earlier:
+        if not any(same_name(candidate.name, n.name) for n in names):
+            names.append(candidate)
+        if len(names) == 2:
+            break
+    return list(reversed(names)) if len(names) == 2 else []

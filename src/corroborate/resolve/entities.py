@@ -1,0 +1,85 @@
+"""Entities within one article: names that stand for the same actor, grouped.
+
+A first version: named-entity mentions and claim sources are grouped when their name
+keys agree or one is the other's surname ("Yusov" in "Andryi Yusov"). The canonical
+name is the fullest form seen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corroborate.models import Entity, Span
+from corroborate.resolve.names import name_key, same_name
+
+_KINDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "WORK_OF_ART": "organisation",
+}
+
+
+@dataclass
+class NameMention:
+    name: str
+    span: Span | None
+    kind: str
+
+
+def kind_for_label(label: str) -> str | None:
+    return _KINDS.get(label)
+
+
+def group_entities(article_id: str, mentions: list[NameMention]) -> list[Entity]:
+    """Group name mentions into entities; order of first mention is kept."""
+    entities: list[Entity] = []
+    for mention in mentions:
+        if not name_key(mention.name):
+            continue
+        match = next((e for e in entities if _matches(e, mention)), None)
+        if match is None:
+            match = Entity(
+                id=f"{article_id}-e{len(entities) + 1}", canonical=mention.name, kind=mention.kind
+            )
+            entities.append(match)
+        elif _fuller(mention.name, match.canonical):
+            match.canonical = mention.name
+        if mention.name not in match.aliases and mention.name != match.canonical:
+            match.aliases.append(mention.name)
+        if mention.span is not None and mention.span not in match.mentions:
+            match.mentions.append(mention.span)
+        if match.kind in ("unknown", "group") and mention.kind not in ("unknown", "group"):
+            match.kind = mention.kind
+    for entity in entities:
+        entity.aliases = [a for a in entity.aliases if a != entity.canonical]
+    return entities
+
+
+def _matches(entity: Entity, mention: NameMention) -> bool:
+    compatible = (
+        entity.kind == mention.kind
+        or "unknown" in (entity.kind, mention.kind)
+        or (
+            {entity.kind, mention.kind} <= {"person", "organisation", "group"}
+            and " " not in name_key(mention.name)
+        )
+    )
+    if not compatible:
+        return False
+    names = [entity.canonical, *entity.aliases]
+    return any(same_name(mention.name, n) for n in names)
+
+
+def _fuller(candidate: str, current: str) -> bool:
+    return len(candidate.split()) > len(current.split())
+
+
+def find_entity(entities: list[Entity], name: str) -> Entity | None:
+    for entity in entities:
+        if any(same_name(name, n) for n in [entity.canonical, *entity.aliases]):
+            return entity
+    return None

@@ -1,0 +1,148 @@
+"""Attributed claims from hand-written sentences, one construction per test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from corroborate.nlp.frames import ClaimFrame
+
+Run = Callable[[str], Doc]
+
+
+def _claims(run_doc: Run, text: str) -> list[tuple[str, list[str], list[str], ClaimFrame]]:
+    doc = run_doc(text)
+    frames: list[ClaimFrame] = doc._.claims
+    return [
+        (
+            doc.text[c.content[0] : c.content[1]],
+            [s.name for s in c.sources],
+            [v.name for v in c.via],
+            c,
+        )
+        for c in frames
+    ]
+
+
+def test_attribution_said_that(run_doc: Run) -> None:
+    [(content, sources, via, _)] = _claims(
+        run_doc, "Governor Ivan Petrov said that three drones were shot down over the city."
+    )
+    assert content == "three drones were shot down over the city"
+    assert sources == ["Ivan Petrov"]
+    assert via == []
+
+
+def test_attribution_trailing_said(run_doc: Run) -> None:
+    [(content, sources, _, _)] = _claims(
+        run_doc, "Three drones were shot down over the city, Ivan Petrov said."
+    )
+    assert content == "Three drones were shot down over the city"
+    assert sources == ["Ivan Petrov"]
+
+
+def test_attribution_according_to(run_doc: Run) -> None:
+    [(content, sources, _, claim)] = _claims(
+        run_doc, "According to the regional police, two people were injured in the blast."
+    )
+    assert content == "two people were injured in the blast"
+    assert sources == ["regional police"]
+    assert claim.cue_lemma == "according to"
+
+
+def test_attribution_told_agency_is_relay(run_doc: Run) -> None:
+    [(content, sources, via, _)] = _claims(
+        run_doc, "Mayor Anna Kovalenko told Reuters that the power plant was hit twice."
+    )
+    assert content == "the power plant was hit twice"
+    assert sources == ["Anna Kovalenko"]
+    assert via == ["Reuters"]
+
+
+def test_attribution_told_tv_is_channel(run_doc: Run) -> None:
+    [(_, sources, via, claim)] = _claims(
+        run_doc, "Spokesman Oleh Marchenko told Ukrainian TV channel 5 that the bridge was intact."
+    )
+    assert sources == ["Oleh Marchenko"]
+    assert via == []
+    assert claim.channel is not None and claim.channel.startswith("tv")
+
+
+def test_attribution_nested_relay_tag(run_doc: Run) -> None:
+    [(content, sources, via, _)] = _claims(
+        run_doc, "According to Marchenko, the convoy turned back at the border, AFP reports."
+    )
+    assert content == "the convoy turned back at the border"
+    assert sources == ["Marchenko"]
+    assert via == ["AFP"]
+
+
+def test_attribution_telegram_channel(run_doc: Run) -> None:
+    [(_, sources, _, claim)] = _claims(
+        run_doc,
+        "The Kraken unit wrote on its Telegram channel that it had captured the hill.",
+    )
+    assert claim.channel == "telegram"
+    assert sources and "Kraken" in sources[0]
+
+
+def test_attribution_pronoun_resolved_to_person(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "Mayor Anna Kovalenko visited the damaged school on Monday.\n\n"
+        "She said that the shelling lasted two hours.",
+    )
+    [(content, sources, _, claim)] = claims
+    assert content == "the shelling lasted two hours"
+    assert sources == ["Anna Kovalenko"]
+    assert claim.sources[0].resolved_from == "She"
+
+
+def test_attribution_descriptor_resolved(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "Governor of the Kherson Region Oleksandr Prokudin visited the port.\n\n"
+        "The roof of the terminal collapsed, the governor said.",
+    )
+    [(_, sources, _, _)] = claims
+    assert sources == ["Oleksandr Prokudin"]
+
+
+def test_attribution_multi_sentence_quote(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "“We held the line. The enemy lost two tanks. Our unit is intact,” "
+        "Captain Ilya Sorokin said.",
+    )
+    contents = [c[0] for c in claims]
+    assert "We held the line." in contents
+    assert "The enemy lost two tanks." in contents
+    assert all(c[1] == ["Ilya Sorokin"] for c in claims)
+
+
+def test_attribution_relay_carried_to_same_source(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "The FSB says that saboteurs tried to cross the border, says Baza.\n\n"
+        "According to the FSB, the saboteurs were pushed back.",
+    )
+    assert [c[1] for c in claims] == [["FSB"], ["FSB"]]
+    assert [c[2] for c in claims] == [["Baza"], ["Baza"]]
+
+
+def test_attribution_narration_is_not_a_claim(run_doc: Run) -> None:
+    assert _claims(run_doc, "The army shelled the village on Monday morning.") == []
+
+
+def test_attribution_question_is_not_a_claim(run_doc: Run) -> None:
+    assert _claims(run_doc, "Did the ministry say that the bridge had collapsed?") == []
+
+
+def test_attribution_report_on_topic_is_not_a_claim(run_doc: Run) -> None:
+    assert _claims(run_doc, "The news agency Reuters reports on the attack.") == []
+
+
+def test_attribution_negated_cue_is_not_a_claim(run_doc: Run) -> None:
+    contents = [c[0] for c in _claims(run_doc, "The ministry did not say that the dam was hit.")]
+    assert contents == []
