@@ -1,0 +1,260 @@
+"""The ``corroborate`` command: parse arguments, call the library, print.
+
+Every command is a thin shell over a library function; all the work lives in
+:mod:`corroborate.batch`, :mod:`corroborate.evaluation`, :mod:`corroborate.report` and
+:mod:`corroborate.store`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from corroborate import __version__
+from corroborate.errors import CorroborateError, GoldFormatError
+
+DEFAULT_DB = Path("corroborate.db")
+DEFAULT_HTML = Path("corroborate-report.html")
+
+stderr = Console(stderr=True)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD") from None
+
+
+@click.group()
+@click.version_option(__version__, prog_name="corroborate")
+def main() -> None:
+    """Corroborate: a ledger of events and attributed claims from contested conflict news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The ledger database (SQLite) to write.",
+)
+@click.option(
+    "--date",
+    "default_date",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for plain-text articles that carry none.",
+)
+@click.option(
+    "--html",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_HTML,
+    show_default=True,
+    help="Where to write the self-contained HTML situation report.",
+)
+@click.option(
+    "--markdown",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the situation report as Markdown to this file.",
+)
+@click.option("--no-report", is_flag=True, help="Store only; print and write no report.")
+@click.option("--strict", is_flag=True, help="Exit non-zero if any input fails.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def analyze(
+    paths: tuple[Path, ...],
+    db: Path,
+    default_date: dt.date | None,
+    html: Path,
+    markdown: Path | None,
+    no_report: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Read articles (files or folders), analyse them and store them in the ledger.
+
+    Formats: dated text (a `date YYYY-MM-DD` header, then the text), plain .txt, JSON
+    Lines, JSON, HTML pages and Telegram channel exports.
+    """
+    from corroborate.batch import run_batch
+    from corroborate.report import build_sitrep, render_html, render_markdown, render_terminal
+
+    console = Console()
+    try:
+        outcome = run_batch(
+            list(paths), db=db, default_date=default_date, console=console, progress=not quiet
+        )
+    except CorroborateError as exc:
+        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(2)
+    for source, reason in outcome.failures:
+        stderr.print(f"failed: {source}: {reason}", highlight=False, markup=False, soft_wrap=True)
+    for source, reason in outcome.skipped:
+        stderr.print(f"skipped: {source}: {reason}", highlight=False, markup=False, soft_wrap=True)
+    if outcome.analyses and not no_report:
+        sitrep = build_sitrep(outcome.analyses)
+        render_terminal(sitrep, console)
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text(render_html(sitrep), encoding="utf-8")
+        if markdown is not None:
+            markdown.parent.mkdir(parents=True, exist_ok=True)
+            markdown.write_text(render_markdown(sitrep), encoding="utf-8")
+    console.print(outcome.summary(), highlight=False)
+    if outcome.analyses and not no_report:
+        console.print(f"ledger: {db}   HTML report: {html}", highlight=False)
+    if outcome.interrupted:
+        sys.exit(130)
+    if strict and outcome.failures:
+        sys.exit(1)
+    if not outcome.analyses:
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The ledger database to read.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "markdown", "html"]),
+    default="terminal",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def report(db: Path, fmt: str, output: Path | None) -> None:
+    """Write the situation report for every article in the ledger."""
+    from corroborate.report import build_sitrep, render_html, render_markdown, render_terminal
+    from corroborate.store import Ledger
+
+    if not db.exists():
+        stderr.print(f"[red]error:[/red] {db}: no such ledger; run `corroborate analyze` first")
+        sys.exit(2)
+    try:
+        with Ledger.open(db) as ledger:
+            sitrep = build_sitrep(list(ledger.iter_analyses()))
+    except CorroborateError as exc:
+        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(2)
+    if fmt == "terminal":
+        render_terminal(
+            sitrep, Console(file=output.open("w", encoding="utf-8")) if output else Console()
+        )
+        return
+    text = render_markdown(sitrep) if fmt == "markdown" else render_html(sitrep)
+    if output is None:
+        click.echo(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@main.command()
+@click.argument("query")
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The ledger database to search.",
+)
+@click.option("--limit", type=int, default=20, show_default=True, help="At most this many hits.")
+def search(query: str, db: Path, limit: int) -> None:
+    """Full-text search of the stored articles (the query is taken as plain words)."""
+    from corroborate.store import Ledger
+
+    if not db.exists():
+        stderr.print(f"[red]error:[/red] {db}: no such ledger; run `corroborate analyze` first")
+        sys.exit(2)
+    try:
+        with Ledger.open(db) as ledger:
+            hits = ledger.search(query, limit=limit)
+    except CorroborateError as exc:
+        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(2)
+    for article_id, snippet in hits:
+        click.echo(f"{article_id}\t{snippet}")
+    if not hits:
+        stderr.print("no matches")
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder the gold files' `doc` paths are relative to.",
+)
+@click.option("--per-file", is_flag=True, help="Also print a row per gold file.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+@click.option(
+    "--clusters",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A clusters gold file to score event merging across --corpus.",
+)
+def evaluate(
+    gold: tuple[Path, ...],
+    corpus: Path | None,
+    per_file: bool,
+    as_json: bool,
+    clusters: Path | None,
+) -> None:
+    """Score the system against gold annotation files (files or folders)."""
+    from corroborate import evaluation
+    from corroborate.analyzer import Analyzer
+    from corroborate.merge import assign_clusters
+
+    if not gold and clusters is None:
+        raise click.UsageError("give gold files or folders, or --clusters FILE --corpus DIR")
+    if clusters is not None and corpus is None:
+        raise click.UsageError("--clusters needs --corpus DIR, the folder of the articles")
+    try:
+        golds = [
+            evaluation.load_gold(p, corpus=corpus)
+            for p in evaluation.collect_gold_paths(list(gold))
+        ]
+        analyzer = Analyzer()
+        result = evaluation.evaluate(golds, analyzer.analyze) if golds else None
+        cluster_result = (
+            evaluation.evaluate_clusters(clusters, corpus, assign_clusters)
+            if clusters is not None and corpus is not None
+            else None
+        )
+    except GoldFormatError as exc:
+        stderr.print(f"[red]malformed gold:[/red] {exc}", highlight=False)
+        sys.exit(2)
+    except CorroborateError as exc:
+        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(2)
+    console = Console()
+    if as_json:
+        payload: dict[str, object] = evaluation.result_to_json(result) if result else {"files": 0}
+        if cluster_result is not None:
+            payload["clusters"] = evaluation.cluster_result_to_json(cluster_result)
+        click.echo(json.dumps(payload, indent=2))
+        return
+    if result is not None:
+        evaluation.render_tables(result, console, per_file=per_file)
+    if cluster_result is not None:
+        evaluation.render_cluster_table(cluster_result, console)
