@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -81,10 +82,12 @@ def test_repair_offsets_removed_fragment_maps_around_the_cut() -> None:
     repaired = repair_text(original)
     cut = repaired.text.index("Russians")
     assert repaired.to_original(cut) == original.index("Russians")
-    assert repaired.original_span(0, cut) == (0, original.index("["))
-    assert repaired.original_span(0, cut + 1) == (0, original.index("Russians") + 1)
-    assert repaired.to_repaired(original.index("[Sitten]")) == cut
-    assert repaired.repaired_span(0, original.index("[")) == (0, repaired.text.index("Rus"))
+    assert repaired.original_span(0, cut - 1) == (0, len("It ended."))
+    assert repaired.original_span(0, cut) == (0, original.index("Russians"))
+    # " [Sitten]" was removed: its characters map to where it was cut out.
+    assert repaired.to_repaired(original.index("[Sitten]")) == cut - 1
+    assert repaired.repaired_span(0, original.index("[")) == (0, cut - 1)
+    assert repaired.repaired_span(0, original.index("]") + 2) == (0, cut)
 
 
 def test_repair_offsets_is_excluded_ignores_surrounding_whitespace() -> None:
@@ -148,3 +151,26 @@ def test_repair_offsets_rejects_offsets_outside_the_text() -> None:
         repaired.original_span(5, 2)
     with pytest.raises(CorroborateError, match="not inside the text"):
         repaired.is_excluded(-1, 3)
+
+
+def test_repair_offsets_two_insertions_in_one_token_keep_every_character_mapped() -> None:
+    original = "They posted a publicationin.The group said so."
+    repaired = repair_text(original)
+    assert repaired.text == "They posted a publication in. The group said so."
+    inserted = [
+        i for i, char in enumerate(repaired.text) if original[repaired.to_original(i)] != char
+    ]
+    assert [repaired.text[i] for i in inserted] == [" ", " "]
+    assert [repaired.to_original(i) for i in inserted] == [
+        original.index("in.The"),
+        original.index("The group"),
+    ]
+
+
+def test_repair_offsets_adjacent_removals_do_not_overlap() -> None:
+    original = "The column moved on [Sitten] [jedoch]. Nobody stopped it."
+    repaired = repair_text(original)
+    assert repaired.text == "The column moved on. Nobody stopped it."
+    removed = [(r.start, r.end) for r in repaired.repairs]
+    assert removed == sorted(removed)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(removed))

@@ -11,15 +11,15 @@ def test_repair_untranslated_bracketed_foreign_word_is_removed() -> None:
     assert repaired.text == "We move forward step by step. Russians can sleep in peace."
     [repair] = repaired.repairs
     assert repair.kind == "untranslated"
-    assert repair.original == "[Sitten] "
+    assert repair.original == " [Sitten]"
     assert repair.replacement == ""
-    assert text[repair.start : repair.end] == "[Sitten] "
+    assert text[repair.start : repair.end] == " [Sitten]"
 
 
-def test_repair_untranslated_bracket_before_punctuation_takes_the_space_before() -> None:
-    repaired = repair_text("The column moved on [jedoch]. Nobody stopped it.")
-    assert repaired.text == "The column moved on. Nobody stopped it."
-    assert repaired.repairs[0].original == " [jedoch]"
+def test_repair_untranslated_bracket_at_line_start_takes_the_space_after() -> None:
+    repaired = repair_text("[Sitten] Russians can sleep.\n[Sitten] They can vote.")
+    assert repaired.text == "Russians can sleep.\nThey can vote."
+    assert [r.original for r in repaired.repairs] == ["[Sitten] ", "[Sitten] "]
 
 
 def test_repair_untranslated_bracketed_unknown_lowercase_word_is_flagged_only() -> None:

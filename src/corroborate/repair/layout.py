@@ -190,33 +190,26 @@ def _stands_alone(units: list[_Unit], index: int) -> bool:
 
 
 def _iter_units(text: str) -> Iterator[_Unit]:
-    lines = _split_lines(text)
+    """Units block by block; blocks are runs of non-blank lines."""
     block: list[tuple[int, int]] = []
-    blank_before = True
-    for start, end in [*lines, (-1, -1)]:
-        blank = start < 0 or not text[start:end].strip()
-        if not blank:
-            block.append((start, end))
-            continue
-        if block:
-            yield from _block_units(text, block, blank_before)
+    for start, end in [*_split_lines(text), (-1, -1)]:
+        if start >= 0 and text[start:end].strip():
+            block.append(_strip(text, start, end))
+        elif block:
+            yield from _block_units(text, block)
             block = []
-        blank_before = True
-    return
 
 
-def _block_units(text: str, block: list[tuple[int, int]], blank_before: bool) -> Iterator[_Unit]:
-    stripped = [_strip(text, s, e) for s, e in block]
-    lengths = [e - s for s, e in stripped]
+def _block_units(text: str, block: list[tuple[int, int]]) -> Iterator[_Unit]:
+    lengths = [end - start for start, end in block]
     longest = max(lengths)
     wrapped = len(block) > 1 and longest <= 100 and min(lengths[:-1]) >= 0.6 * longest
     if wrapped:
-        start, end = stripped[0][0], stripped[-1][1]
-        yield _Unit(start, end, text[start:end], len(block), blank_before, True)
+        start, end = block[0][0], block[-1][1]
+        yield _Unit(start, end, text[start:end], len(block), True, True)
         return
-    for index, (start, end) in enumerate(stripped):
-        first, last = index == 0, index == len(stripped) - 1
-        yield _Unit(start, end, text[start:end], 1, blank_before and first, last)
+    for index, (start, end) in enumerate(block):
+        yield _Unit(start, end, text[start:end], 1, index == 0, index == len(block) - 1)
 
 
 def _split_lines(text: str) -> list[tuple[int, int]]:

@@ -11,6 +11,11 @@ from machine translation. Three shapes are repaired, each by inserting one space
 Untranslated fragments are bracketed words that are not English (removed when they
 are common words of another language, flagged otherwise) and standalone words that
 are rare in English but common in another language (flagged only).
+
+Word frequencies come from ``wordfreq`` on the Zipf scale (0 = not in the word list,
+3 = about one per million words, 7 = "the"). Lookups are cached because an article
+repeats its words; other languages' lists are loaded only when a rare token needs
+them, and their small lists suffice since only common foreign words matter.
 """
 
 from __future__ import annotations
@@ -19,20 +24,99 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
 
 from corroborate.models import Repair
-from corroborate.repair.lexicon import (
-    COMMON_HEAD_ZIPF,
-    COMMON_HEAD_ZIPF_SHORT_TAIL,
-    DETERMINER_TAILS,
-    FUNCTION_HEADS,
-    GLUE_TAILS,
-    NAME_GLUE_TAILS,
-    PRONOMINAL_HEADS,
-    english_zipf,
-    foreign_zipf,
-    is_latin_letter,
-)
+
+# Latin-script languages whose common words turn up untranslated in machine-translated
+# news; non-Latin scripts are recognised by their letters instead.
+FOREIGN_LANGUAGES = (
+    "fi", "sv", "nb", "da", "de", "nl", "fr", "es", "it", "pt",
+    "pl", "cs", "sk", "sl", "hu", "ro", "tr", "lt", "lv",
+)  # fmt: skip
+
+# Function words that scraping glues onto the end of the previous word. Each must be
+# able to follow a noun in running text; suffix-like endings that form real words
+# ("-or", "-an", "-as", "-is", "-it", "-her", "-over") are left out on purpose.
+GLUE_TAILS = frozenset((
+    "in", "on", "at", "to", "of", "by", "for", "from", "with", "into", "onto", "about",
+    "after", "against", "during", "through", "between", "and", "but", "that", "which",
+    "who", "whom", "whose", "where", "when", "while", "whether", "than", "the", "this",
+    "these", "those", "their", "was", "were", "has", "had", "have", "will", "would",
+    "said", "they", "not",
+))  # fmt: skip
+
+# Tails accepted after a capitalised head that is not itself a common word (a name):
+# three letters or more, and none that often ends a name ("-had", "-has", "-was").
+NAME_GLUE_TAILS = frozenset((
+    "and", "the", "that", "which", "who", "whom", "whose", "with", "from", "for", "into",
+    "about", "after", "against", "during", "through", "between", "while", "were", "said",
+    "would", "will", "they", "their", "this", "these", "those",
+))  # fmt: skip
+
+# A preposition or conjunction glued to a determiner ("ofthe", "inthat") never forms a
+# word, even though such typos are frequent enough to be in the word list.
+FUNCTION_HEADS = frozenset((
+    "of", "in", "on", "at", "to", "for", "by", "from", "with", "and", "that", "is", "was",
+    "into", "onto", "but", "as",
+))  # fmt: skip
+DETERMINER_TAILS = frozenset((
+    "the", "this", "that", "these", "those", "their", "which",
+))  # fmt: skip
+
+# "therein", "whereby", "hereto": pronominal adverbs are words, however rare.
+PRONOMINAL_HEADS = frozenset((
+    "here", "there", "where",
+))  # fmt: skip
+
+# Minimum frequency of a head that counts as a common word; two-letter tails are
+# weaker evidence ("-in", "-on", "-at" end many real words) and need a stronger head.
+COMMON_HEAD_ZIPF = 3.0
+COMMON_HEAD_ZIPF_SHORT_TAIL = 3.5
+# A token at least this frequent in English counts as English.
+ENGLISH_WORD_ZIPF = 3.0
+
+
+@lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """Zipf frequency of ``word`` (any case) in English; 0 when unknown."""
+    return float(zipf_frequency(word.lower(), "en"))
+
+
+@lru_cache(maxsize=65536)
+def foreign_zipf(word: str) -> tuple[float, str]:
+    """The highest Zipf frequency of ``word`` among the foreign languages, and where."""
+    lowered = word.lower()
+    best, best_language = 0.0, ""
+    for language in FOREIGN_LANGUAGES:
+        frequency = float(zipf_frequency(lowered, language, wordlist="small"))
+        if frequency > best:
+            best, best_language = frequency, language
+    return best, best_language
+
+
+def is_latin_letter(char: str) -> bool:
+    """True for letters of the Latin script (with or without diacritics)."""
+    if char.isascii():
+        return char.isalpha()
+    return char.isalpha() and _latin_code_point(ord(char))
+
+
+def _latin_code_point(code: int) -> bool:
+    # Latin-1 Supplement, Latin Extended-A/B, IPA, Latin Extended Additional.
+    return 0x00C0 <= code <= 0x024F or 0x1E00 <= code <= 0x1EFF
+
+
+def english_share(words: list[str]) -> float:
+    """Share of ``words`` (two letters or more) that are common English words."""
+    considered = [w for w in words if len(w) >= 2]
+    if not considered:
+        return 1.0
+    known = sum(1 for w in considered if english_zipf(w) >= ENGLISH_WORD_ZIPF)
+    return known / len(considered)
+
 
 _CHUNK = re.compile(r"\S+")
 _CORE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -56,6 +140,8 @@ _FOREIGN_MIN_MARGIN = 3.0
 _FOREIGN_MIN_ZIPF_CAPITALISED = 6.0
 _FOREIGN_MIN_MARGIN_CAPITALISED = 3.5
 _BRACKET_MAX_ENGLISH = 2.5
+# Typos such as "ofthe" are in the word list, but never as a common word.
+_FUNCTION_PAIR_MAX_ZIPF = 3.5
 _BRACKET_FOREIGN_MIN_ZIPF = 3.0
 
 
@@ -94,6 +180,9 @@ class _Chunk:
 def _iter_chunks(text: str) -> Iterator[_Chunk]:
     for match in _CHUNK.finditer(text):
         word = match.group()
+        if word.isalpha():  # most chunks: a bare word
+            yield _Chunk(match.start(), match.end(), [(match.start(), word)], [])
+            continue
         if _NOT_PROSE.search(word):
             continue
         left = len(word) - len(word.lstrip(_OPENERS))
@@ -170,6 +259,8 @@ def glue_split(core: str, standalone: set[str] | frozenset[str] = frozenset()) -
         return None
     lowered = core.lower()
     glued_zipf = english_zipf(lowered)
+    if glued_zipf >= _FUNCTION_PAIR_MAX_ZIPF:
+        return None  # a common word, whatever it ends with
     best: tuple[float, int, int] | None = None
     for tail in GLUE_TAILS:
         if not lowered.endswith(tail) or len(lowered) - len(tail) < 2:
@@ -191,7 +282,7 @@ def _accepted_head(
 ) -> float | None:
     """The head's frequency if ``head + tail`` is a glued pair, else None."""
     head_zipf = english_zipf(head)
-    if head in FUNCTION_HEADS and tail in DETERMINER_TAILS and glued_zipf < 3.5:
+    if head in FUNCTION_HEADS and tail in DETERMINER_TAILS:
         return head_zipf
     short_tail = len(tail) <= 2
     # Names often end in a short common word plus "-in", "-and", "-has" ("Markin",
@@ -221,6 +312,7 @@ def _bracketed_fragments(text: str) -> list[Repair]:
     Removing keeps the sentence parseable; the repair record keeps the words.
     """
     repairs: list[Repair] = []
+    removed_up_to = 0
     for match in _BRACKETED.finditer(text):
         inner = match.group(1)
         if not _BRACKET_WORDS.fullmatch(inner):
@@ -230,8 +322,9 @@ def _bracketed_fragments(text: str) -> list[Repair]:
             continue
         start, end = match.span()
         if all(_clearly_foreign(w) for w in words):
-            start, end = _with_one_space(text, start, end)
+            start, end = _with_one_space(text, start, end, removed_up_to)
             repairs.append(Repair("untranslated", start, end, text[start:end], ""))
+            removed_up_to = end
         elif inner.strip()[0].islower() and all(english_zipf(w) == 0 for w in words):
             # Unknown everywhere: flag it. A capitalised one is taken for a name that
             # an editor inserted ("[Budanov]").
@@ -244,13 +337,16 @@ def _clearly_foreign(word: str) -> bool:
     return foreign >= _BRACKET_FOREIGN_MIN_ZIPF and foreign - english_zipf(word) >= 2.0
 
 
-def _with_one_space(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a removal by one adjacent space so no double space is left behind."""
-    at_line_start = start == 0 or text[start - 1] in " \t\n"
-    if end < len(text) and text[end] in " \t" and at_line_start:
-        return start, end + 1
-    if start > 0 and text[start - 1] in " \t":
+def _with_one_space(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
+    """Widen a removal by one adjacent space so no double space is left behind.
+
+    The space before is taken, so that a run of fragments goes with its spaces; at the
+    start of a line the space after. ``floor`` ends the previous removal.
+    """
+    if start - 1 >= floor and text[start - 1] in " \t":
         return start - 1, end
+    if (start == 0 or text[start - 1] == "\n") and end < len(text) and text[end] in " \t":
+        return start, end + 1
     return start, end
 
 
@@ -269,10 +365,13 @@ def _foreign_words(text: str, cores: list[tuple[int, str]], taken: _Spans) -> li
 
 
 def _looks_foreign(text: str, start: int, core: str) -> bool:
-    letters = [c for c in core if c.isalpha()]
-    if not any(is_latin_letter(c) for c in letters):
-        return True  # another script (Cyrillic, Arabic, ...) in an English text
-    if core.isupper() or not all(is_latin_letter(c) for c in letters):
+    if not core.isascii():
+        latin = [is_latin_letter(c) for c in core if c.isalpha()]
+        if not any(latin):
+            return True  # another script (Cyrillic, Arabic, ...) in an English text
+        if not all(latin):
+            return False
+    if core.isupper():
         return False
     english = english_zipf(core)
     if english >= _FOREIGN_MAX_ENGLISH:
