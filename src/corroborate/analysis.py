@@ -56,9 +56,9 @@ def build_analysis(article: Article, repaired: RepairedText, doc: Doc) -> Articl
             if source.kind in _NAME_KINDS and source.resolved_from is None and source.span:
                 names.append(NameMention(source.name, to.span(*source.span), source.kind))
     entities = group_entities(article.id, names)
+    entity_of_span = {span: e.id for e in entities for span in e.mentions}
     for mention in mentions:
-        entity = next((e for e in entities if mention.span in e.mentions), None)
-        mention.entity_id = entity.id if entity else None
+        mention.entity_id = entity_of_span.get(mention.span)
 
     def ref(source: SourceMention) -> SourceRef:
         entity = find_entity(entities, source.name)

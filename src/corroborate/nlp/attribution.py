@@ -13,7 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.nlp.channels import find_channel, is_broadcaster
-from corroborate.nlp.frames import ClaimFrame, SourceMention, in_excluded, register_extensions
+from corroborate.nlp.frames import (
+    ClaimFrame,
+    SourceMention,
+    doc_sents,
+    in_excluded,
+    register_extensions,
+)
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
 from corroborate.nlp.quotes import extend_over_quotes
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
@@ -60,7 +66,7 @@ class Attribution:
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[ClaimFrame] = []
-        for sent in doc.sents:
+        for sent in doc_sents(doc):
             if not sent.text.strip() or in_excluded(doc, sent.start_char, sent.end_char):
                 continue
             if sent.text.rstrip(' \n"”’»').endswith("?"):

@@ -97,6 +97,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year", re.compile(r"\b(?:in|since|by|of)\s+((?:19|20)\d{2})\b(?![-/.]\d)", re.I)),
 ]
+# One cheap scan first: most sentences of a long text hold no date word at all.
+_ANY_DATE_WORD = re.compile(
+    rf"\d|\b(?:{_WD}|{_MON}|yesterday|today|tonight|night|morning|week|month|year|ago)\b",
+    re.I,
+)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -209,6 +214,8 @@ def find_dates(text: str, anchor: dt.date | None) -> list[ResolvedDate]:
     """Every date expression in ``text``, longest first where two overlap."""
     found: list[ResolvedDate] = []
     taken: list[tuple[int, int]] = []
+    if not _ANY_DATE_WORD.search(text):
+        return found
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()

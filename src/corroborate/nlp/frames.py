@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from corroborate.models import Certainty, ClaimKind, DatePrecision, Polarity
 
@@ -92,3 +92,21 @@ def in_excluded(doc: Doc, start: int, end: int) -> bool:
 def article_date(doc: Doc) -> dt.date | None:
     value: dt.date | None = doc._.article_date
     return value
+
+
+def doc_ents(doc: Doc) -> list[Span]:
+    """``doc.ents``, built once per Doc: spaCy rebuilds the tuple on every access."""
+    key = "corroborate.ents"
+    if key not in doc.user_data:
+        doc.user_data[key] = list(doc.ents)
+    ents: list[Span] = doc.user_data[key]
+    return ents
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """``doc.sents`` as a list, built once per Doc (after the parser has run)."""
+    key = "corroborate.sents"
+    if key not in doc.user_data:
+        doc.user_data[key] = list(doc.sents)
+    sents: list[Span] = doc.user_data[key]
+    return sents

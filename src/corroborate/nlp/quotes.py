@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from corroborate.nlp.frames import ClaimFrame, in_excluded
+from corroborate.nlp.frames import ClaimFrame, doc_sents, in_excluded
 
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|„[^„“”]*[“”]")
 
@@ -24,7 +24,8 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
 def extend_over_quotes(doc: Doc, claims: list[ClaimFrame]) -> list[ClaimFrame]:
     added: list[ClaimFrame] = []
     claimed_sentences = {c.sentence for c in claims}
-    for q_start, q_end in quote_ranges(doc.text):
+    text = doc.text
+    for q_start, q_end in quote_ranges(text):
         anchor = next(
             (
                 c
@@ -38,13 +39,13 @@ def extend_over_quotes(doc: Doc, claims: list[ClaimFrame]) -> list[ClaimFrame]:
         )
         if anchor is None:
             continue
-        for sent in doc.sents:
+        for sent in doc_sents(doc):
             if not (q_start <= sent.start_char and sent.end_char <= q_end + 1):
                 continue
             key = (sent.start_char, sent.end_char)
             if key in claimed_sentences or in_excluded(doc, *key):
                 continue
-            content = _strip_marks(doc.text, sent.start_char, sent.end_char)
+            content = _strip_marks(text, sent.start_char, sent.end_char)
             if content is None:
                 continue
             claimed_sentences.add(key)

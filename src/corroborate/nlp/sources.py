@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.nlp.frames import ClaimFrame, SourceMention, in_excluded
+from corroborate.nlp.frames import ClaimFrame, SourceMention, doc_ents, doc_sents, in_excluded
 from corroborate.nlp.lexicon import load_lexicon
 from corroborate.resolve.names import clean_name, same_name
 
@@ -76,7 +76,7 @@ def noun_phrase(head: Token) -> list[Token]:
 def describe_source(sent: Span, head: Token, cue: Token | None = None) -> SourceMention:
     lex = load_lexicon()
     tokens = noun_phrase(head)
-    text = sent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    text = sent.doc[tokens[0].i : tokens[-1].i + 1].text
     span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     lower = head.lower_
     if head.pos_ == "PRON" or lower in _PLURAL:
@@ -100,7 +100,7 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
 
 def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
     doc = head.doc
-    ents = [e for e in doc.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+    ents = [e for e in doc_ents(doc) if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
     ents = [e for e in ents if e.label_ in _NAME_LABELS and e.label_ != "NORP"]
     if ents:
         # Prefer the entity holding the head, then a person, then the last one.
@@ -118,7 +118,7 @@ def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
 def _person_left_of(cue: Token, exclude: set[int]) -> Span | None:
     left = [t for child in cue.lefts for t in child.subtree if t.i not in exclude]
     ids = {t.i for t in left}
-    people = [e for e in cue.doc.ents if e.label_ == "PERSON" and e.start in ids]
+    people = [e for e in doc_ents(cue.doc) if e.label_ == "PERSON" and e.start in ids]
     return people[-1] if people else None
 
 
@@ -135,7 +135,7 @@ def _entity_candidates(doc: Doc) -> list[_Seen]:
     lex = load_lexicon()
     channel_words = set().union(*lex.channels.values())
     found = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "WORK_OF_ART") or ent.root.pos_ != "PROPN":
             continue
         if ent.text.lower() in channel_words or in_excluded(doc, ent.start_char, ent.end_char):
@@ -152,7 +152,7 @@ def _entity_candidates(doc: Doc) -> list[_Seen]:
 
 def resolve_sources(doc: Doc, claims: list[ClaimFrame]) -> None:
     """Resolve pronoun and descriptor sources, and carry relays over to the same source."""
-    sentence_of = {s.start_char: n for n, s in enumerate(doc.sents)}
+    sentence_of = {s.start_char: n for n, s in enumerate(doc_sents(doc))}
     seen = _entity_candidates(doc)
     previous: ClaimFrame | None = None
     previous_sentence = -10

@@ -12,7 +12,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.nlp.frames import ClaimFrame, VerificationFrame, in_excluded, register_extensions
+from corroborate.nlp.frames import (
+    ClaimFrame,
+    VerificationFrame,
+    doc_sents,
+    in_excluded,
+    register_extensions,
+)
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
 
 _ARTICLE_SCOPE = re.compile(
@@ -41,7 +47,7 @@ class Verification:
     def __call__(self, doc: Doc) -> Doc:
         claims: list[ClaimFrame] = doc._.claims or []
         found: list[VerificationFrame] = []
-        for sent in doc.sents:
+        for sent in doc_sents(doc):
             if in_excluded(doc, sent.start_char, sent.end_char):
                 continue
             found.extend(self._statements(sent))
@@ -76,7 +82,7 @@ class Verification:
             span = _clause_span(sent, top)
             if any(f.span[0] <= span[0] < f.span[1] for f in found):
                 continue
-            text = sent.doc.text[span[0] : span[1]]
+            text = sent.text[span[0] - sent.start_char : span[1] - sent.start_char]
             scope = "article" if _ARTICLE_SCOPE.search(text) else "preceding"
             found.append(VerificationFrame(span=span, status=status, scope=scope))
         return found
@@ -141,9 +147,10 @@ def _qualified(doc: Doc, statement: VerificationFrame, claims: list[ClaimFrame])
     before = [i for i, c in enumerate(claims) if c.content[1] <= start]
     if not before:
         return []
-    paragraph = _paragraph_start(doc.text, start)
+    text = doc.text
+    paragraph = _paragraph_start(text, start)
     same = [i for i in before if claims[i].content[0] >= paragraph]
     if same:
         return same
-    previous_paragraph = _paragraph_start(doc.text, claims[before[-1]].content[0])
+    previous_paragraph = _paragraph_start(text, claims[before[-1]].content[0])
     return [i for i in before if claims[i].content[0] >= previous_paragraph]
