@@ -60,8 +60,7 @@ def test_cli_analyze_bad_inputs_are_named_and_good_ones_kept(
     (article_dir / "empty.txt").write_bytes(b"")
     (article_dir / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
     (article_dir / "feed.jsonl").write_text(
-        '{"text": "The mayor said the bridge was closed after the strike on Monday."}\n'
-        "{broken\n",
+        '{"text": "The mayor said the bridge was closed after the strike on Monday."}\n{broken\n',
         encoding="utf-8",
     )
     (article_dir / "index.html").write_text(
@@ -70,7 +69,12 @@ def test_cli_analyze_bad_inputs_are_named_and_good_ones_kept(
     missing = tmp_path / "nowhere.txt"
     db = tmp_path / "l.db"
     code, out = _run(
-        "analyze", str(article_dir), str(missing), "--db", str(db), "--html",
+        "analyze",
+        str(article_dir),
+        str(missing),
+        "--db",
+        str(db),
+        "--html",
         str(tmp_path / "r.html"),
     )
     assert code == 0, out
@@ -85,7 +89,12 @@ def test_cli_analyze_bad_inputs_are_named_and_good_ones_kept(
 def test_cli_analyze_strict_exits_non_zero_on_failure(article_dir: Path, tmp_path: Path) -> None:
     (article_dir / "empty.txt").write_bytes(b"")
     code, _ = _run(
-        "analyze", str(article_dir), "--strict", "--db", str(tmp_path / "l.db"), "--html",
+        "analyze",
+        str(article_dir),
+        "--strict",
+        "--db",
+        str(tmp_path / "l.db"),
+        "--html",
         str(tmp_path / "r.html"),
     )
     assert code == 1
