@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
@@ -31,6 +32,12 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD") from None
+
+
+def _fail(message: object) -> NoReturn:
+    """Print one error line and exit with status 2 (usage, gold or ledger errors)."""
+    stderr.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    sys.exit(2)
 
 
 @click.group()
@@ -95,8 +102,7 @@ def analyze(
             list(paths), db=db, default_date=default_date, console=console, progress=not quiet
         )
     except CorroborateError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
-        sys.exit(2)
+        _fail(exc)
     for source, reason in outcome.failures:
         stderr.print(f"failed: {source}: {reason}", highlight=False, markup=False, soft_wrap=True)
     for source, reason in outcome.skipped:
@@ -148,18 +154,18 @@ def report(db: Path, fmt: str, output: Path | None) -> None:
     from corroborate.store import Ledger
 
     if not db.exists():
-        stderr.print(f"[red]error:[/red] {db}: no such ledger; run `corroborate analyze` first")
-        sys.exit(2)
+        _fail(f"{db}: no such ledger; run `corroborate analyze` first")
     try:
         with Ledger.open(db) as ledger:
             sitrep = build_sitrep(list(ledger.iter_analyses()))
     except CorroborateError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
-        sys.exit(2)
+        _fail(exc)
     if fmt == "terminal":
-        render_terminal(
-            sitrep, Console(file=output.open("w", encoding="utf-8")) if output else Console()
-        )
+        if output is None:
+            render_terminal(sitrep, Console())
+        else:
+            with output.open("w", encoding="utf-8") as handle:
+                render_terminal(sitrep, Console(file=handle))
         return
     text = render_markdown(sitrep) if fmt == "markdown" else render_html(sitrep)
     if output is None:
@@ -183,14 +189,12 @@ def search(query: str, db: Path, limit: int) -> None:
     from corroborate.store import Ledger
 
     if not db.exists():
-        stderr.print(f"[red]error:[/red] {db}: no such ledger; run `corroborate analyze` first")
-        sys.exit(2)
+        _fail(f"{db}: no such ledger; run `corroborate analyze` first")
     try:
         with Ledger.open(db) as ledger:
             hits = ledger.search(query, limit=limit)
     except CorroborateError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
-        sys.exit(2)
+        _fail(exc)
     for article_id, snippet in hits:
         click.echo(f"{article_id}\t{snippet}")
     if not hits:
@@ -242,11 +246,9 @@ def evaluate(
             else None
         )
     except GoldFormatError as exc:
-        stderr.print(f"[red]malformed gold:[/red] {exc}", highlight=False)
-        sys.exit(2)
+        _fail(f"malformed gold: {exc}")
     except CorroborateError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
-        sys.exit(2)
+        _fail(exc)
     console = Console()
     if as_json:
         payload: dict[str, object] = evaluation.result_to_json(result) if result else {"files": 0}
