@@ -102,6 +102,7 @@ _ANY_DATE_WORD = re.compile(
     rf"\d|\b(?:{_WD}|{_MON}|yesterday|today|tonight|night|morning|week|month|year|ago)\b",
     re.I,
 )
+_REACH = 48  # characters on each side of a date word that an expression can span
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -214,12 +215,42 @@ def find_dates(text: str, anchor: dt.date | None) -> list[ResolvedDate]:
     """Every date expression in ``text``, longest first where two overlap."""
     found: list[ResolvedDate] = []
     taken: list[tuple[int, int]] = []
-    if not _ANY_DATE_WORD.search(text):
-        return found
+    for offset, window in _windows(text):
+        _find_in(window, offset, anchor, found, taken)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _windows(text: str) -> list[tuple[int, str]]:
+    """Stretches of text around date words: the full patterns run only there."""
+    spans: list[list[int]] = []
+    for m in _ANY_DATE_WORD.finditer(text):
+        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    # Cut at whitespace so no word is split at a window's edge.
+    result = []
+    for start, end in spans:
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        result.append((start, text[start:end]))
+    return result
+
+
+def _find_in(
+    text: str,
+    offset: int,
+    anchor: dt.date | None,
+    found: list[ResolvedDate],
+    taken: list[tuple[int, int]],
+) -> None:
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            start, end = m.start(), m.end()
-            while start < end and text[start].isspace():
+            start, end = m.start() + offset, m.end() + offset
+            while start < end and text[start - offset].isspace():
                 start += 1
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -228,7 +259,6 @@ def find_dates(text: str, anchor: dt.date | None) -> list[ResolvedDate]:
             value, precision = _resolve(kind, m, anchor)
             found.append(ResolvedDate(start, end, value, precision))
             taken.append((start, end))
-    return sorted(found, key=lambda d: d.start)
 
 
 def _is_modal_may(m: re.Match[str]) -> bool:

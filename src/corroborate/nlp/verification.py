@@ -43,6 +43,9 @@ def make_verification(nlp: Language, name: str) -> "Verification":
 class Verification:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        # Word stems that every verification statement contains; most sentences have none.
+        stems = [w[:5] for w in (*lexicon.verify_verbs, *lexicon.status_words)] + ["comment"]
+        self.hint = re.compile("|".join(sorted(set(map(re.escape, stems)))))
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[ClaimFrame] = doc._.claims or []
@@ -65,6 +68,8 @@ class Verification:
     def _statements(self, sent: Span) -> list[VerificationFrame]:
         found: list[VerificationFrame] = []
         lowered = sent.text.lower()
+        if not self.hint.search(lowered):
+            return found
         for token in sent:
             lemma = token.lemma_.lower()
             status: str | None = None

@@ -37,10 +37,14 @@ def kind_for_label(label: str) -> str | None:
 def group_entities(article_id: str, mentions: list[NameMention]) -> list[Entity]:
     """Group name mentions into entities; order of first mention is kept."""
     entities: list[Entity] = []
+    # A name seen before goes where it went then: most mentions repeat a name.
+    placed: dict[tuple[str, str], Entity] = {}
     for mention in mentions:
         if not name_key(mention.name):
             continue
-        match = next((e for e in entities if _matches(e, mention)), None)
+        match = placed.get((mention.name, mention.kind))
+        if match is None:
+            match = next((e for e in entities if _matches(e, mention)), None)
         if match is None:
             match = Entity(
                 id=f"{article_id}-e{len(entities) + 1}", canonical=mention.name, kind=mention.kind
@@ -48,6 +52,7 @@ def group_entities(article_id: str, mentions: list[NameMention]) -> list[Entity]
             entities.append(match)
         elif _fuller(mention.name, match.canonical):
             match.canonical = mention.name
+        placed[(mention.name, mention.kind)] = match
         if mention.name not in match.aliases and mention.name != match.canonical:
             match.aliases.append(mention.name)
         if mention.span is not None and mention.span not in match.mentions:
