@@ -146,3 +146,18 @@ def test_attribution_report_on_topic_is_not_a_claim(run_doc: Run) -> None:
 def test_attribution_negated_cue_is_not_a_claim(run_doc: Run) -> None:
     contents = [c[0] for c in _claims(run_doc, "The ministry did not say that the dam was hit.")]
     assert contents == []
+
+
+def test_attribution_final_according_to_is_not_content(run_doc: Run) -> None:
+    [(content, sources, _, _)] = _claims(
+        run_doc, "The blast went off near the station, according to the city police."
+    )
+    assert content == "The blast went off near the station"
+    assert sources == ["city police"]
+
+
+def test_attribution_condition_after_that_is_kept(run_doc: Run) -> None:
+    [(content, _, _, _)] = _claims(
+        run_doc, "The mayor said that, if elected, he would close the checkpoint."
+    )
+    assert content.startswith("if elected")

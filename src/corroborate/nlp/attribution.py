@@ -349,7 +349,8 @@ def _trim(doc: Doc, content: set[int], frame: _Frame) -> tuple[int, int] | None:
     # An "according to X" phrase in the middle of its own clause is parenthetical:
     # the content runs over it ("Ukraine did, according to X, several attacks").
     bridge = _cue_phrase(frame)
-    if bridge and min(content) < min(bridge) and max(bridge) < max(content):
+    words = [i for i in content if not doc[i].is_punct and not doc[i].is_space]
+    if bridge and words and min(words) < min(bridge) and max(bridge) < max(words):
         content = content | bridge
     ordered = sorted(content)
     # Keep the longest contiguous run: content never jumps over the source and cue.
@@ -361,12 +362,13 @@ def _trim(doc: Doc, content: set[int], frame: _Frame) -> tuple[int, int] | None:
             runs.append([i])
     run = max(runs, key=len)
     start, end = run[0], run[-1]
-    while start <= end and (
-        doc[start].is_space
-        or doc[start].text in _EDGE_PUNCT
-        or (doc[start].lower_ in ("that", "whether", "if") and doc[start].dep_ == "mark")
-    ):
+    while start <= end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
         start += 1
+    # One complementiser goes ("said that ..."); a condition after it stays ("that, if ...").
+    if start <= end and doc[start].lower_ in ("that", "whether") and doc[start].dep_ == "mark":
+        start += 1
+        while start <= end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
+            start += 1
     while end >= start and (doc[end].is_space or doc[end].text in _EDGE_PUNCT):
         end -= 1
     if end < start or sum(1 for i in range(start, end + 1) if not doc[i].is_punct) < 2:
