@@ -112,14 +112,23 @@ class Attribution:
         if subject is None and cue.pos_ == "NOUN":
             subject = _child(cue, ("compound",))  # "..., AFP reports." tagged as a noun
         source_head = subject if subject is not None else agent
+        if (
+            passive_subject is not None
+            and agent is None
+            and not any(c.dep_ == "ccomp" for c in cue.children)
+        ):
+            return None  # "is widely expected to be ...": a hedge on narration, not a claim
         content = self._verb_content(cue, lemma)
         if content is None and passive_subject is not None and agent is None:
             content = None  # "the attack was reported" names a topic, not a claim
         if content is None:
             return None
         addressee = _child(cue, ("dobj", "dative")) if lemma == "tell" else None
+        particle = self._phrasal_particle(cue)
         frame = _Frame(
-            cue=[cue] + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "neg")],
+            cue=[cue]
+            + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "neg")]
+            + ([particle] if particle is not None else []),
             source_head=source_head,
             content=content,
             cue_lemma=lemma,
@@ -137,6 +146,8 @@ class Attribution:
         if (
             cue.dep_ in ("parataxis", "ccomp", "advcl", "conj")
             and head.i < cue.i
+            and lemma not in self.lex.stance_verbs
+            and lemma not in self.lex.intention_verbs
             and head.pos_
             in (
                 "VERB",
@@ -145,12 +156,54 @@ class Attribution:
         ):
             # "..., Reuters reports." parsed with the report as a dependent of the content.
             return _subtree_ids(head) - _subtree_ids(cue)
+        if cue.dep_ == "parataxis" and head.i > cue.i and head.pos_ in ("VERB", "AUX"):
+            # "The village, the ministry said, was retaken": the tag sits inside the content.
+            return _subtree_ids(head) - _subtree_ids(cue)
+        particle = self._phrasal_particle(cue)
+        if particle is not None:
+            if particle.dep_ == "prep":
+                obj = _child(particle, ("pobj", "pcomp"))
+                return _subtree_ids(obj) if obj is not None else None
+            clause = _child(cue, ("dobj",))
+            return _subtree_ids(clause) if clause is not None else None
+        if lemma in self.lex.stance_verbs and _child(cue, ("nsubj",)) is not None:
+            # Active voice only: "were supported by mortars" is narration, not stance.
+            stance = self._stance_content(cue)
+            if stance is not None:
+                return stance
+        that_clause = _that_clause_below(cue)
+        if that_clause is not None:
+            return _subtree_ids(that_clause)  # "says in a statement that ..."
         if lemma in self.lex.clausal_only and lemma not in self.lex.object_content:
             return self._prep_content(cue, lemma)
         obj = _child(cue, ("dobj",))
         if lemma in self.lex.object_content and obj is not None and self._is_content_np(obj):
             return _subtree_ids(obj)
         return self._prep_content(cue, lemma)
+
+    def _phrasal_particle(self, cue: Token) -> Token | None:
+        """The "for" of "called for", the "out" of "pointed out", when the pair is a cue."""
+        for child in cue.children:
+            pair = f"{cue.lemma_.lower()} {child.lower_}"
+            if child.dep_ in ("prep", "prt") and child.i > cue.i and pair in self.lex.phrasal_cues:
+                return child
+        return None
+
+    def _stance_content(self, cue: Token) -> set[int] | None:
+        """ "called the raid a provocation": the object and what is said of it."""
+        obj = _child(cue, ("dobj",))
+        if obj is None:
+            return None
+        content = _subtree_ids(obj)
+        for child in cue.children:
+            complement = child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+            qualifier = child.dep_ == "prep" and child.lower_ in ("as", "for", "of")
+            if (complement or qualifier) and child.i > obj.i:
+                content |= _subtree_ids(child)
+        words = [i for i in content if not cue.doc[i].is_punct]
+        if len(words) < 2 or (len(words) == 1 and obj.pos_ == "PRON"):
+            return None
+        return content
 
     def _prep_content(self, cue: Token, lemma: str) -> set[int] | None:
         if lemma not in self.lex.content_prep_verbs:
@@ -227,15 +280,21 @@ class Attribution:
     def _claims(self, sent: Span, frames: list[_Frame]) -> list[ClaimFrame]:
         doc = sent.doc
         claims = []
+        nested = [(o, i) for o in frames for i in frames if o is not i and _encloses(o, i)]
+        absorbed = {id(i) for o, i in nested if self._absorbs(o, i)}
+        relaying = {id(o) for o, i in nested if id(i) not in absorbed}
         for frame in frames:
-            if any(_encloses(frame, f) for f in frames if f is not frame):
-                continue  # a frame that contains another relays it; it is not a claim
-            outer = [f for f in frames if f is not frame and _encloses(f, frame)]
+            if id(frame) in absorbed or id(frame) in relaying:
+                continue  # part of another speaker's words, or the teller of another claim
+            outer = [f for f in frames if id(f) in relaying and _encloses(f, frame)]
             outer.sort(key=lambda f: len(f.content), reverse=True)
             content = set(frame.content)
             for other in frames:
-                if other is not frame and not (other.content >= frame.anchor):
-                    content -= other.anchor | _cue_phrase(other)
+                if other is frame or other.content >= frame.anchor:
+                    continue
+                if id(other) in absorbed and _encloses(frame, other):
+                    continue  # "he said he expects X": the whole clause is what he said
+                content -= other.anchor | _cue_phrase(other)
             span = _trim(doc, content, frame)
             if span is None:
                 continue
@@ -269,6 +328,24 @@ class Attribution:
                 )
             )
         return claims
+
+    def _absorbs(self, outer: _Frame, inner: _Frame) -> bool:
+        """Is ``inner`` part of what ``outer``'s source says rather than a claim it relays?
+
+        A private state ("he said he expects", "'I think ...', she said") or a speaker
+        named by a pronoun ("Kasich says he told him ...") belongs to the outer claim; a
+        third party's report ("Baza says X was reported by correspondents") is relayed.
+        """
+        lemma = inner.cue_lemma
+        if lemma in self.lex.private_states or lemma in self.lex.stance_verbs:
+            return True
+        if lemma in self.lex.intention_verbs:
+            return True
+        head = inner.source_head
+        if head is None:
+            return outer.source_head is not None  # "it's fine to say ...", he said
+        # Pronouns and relatives ("people who say ...") stand inside the outer speaker's words.
+        return head.tag_ in ("PRP", "WDT", "WP", "DT")
 
     def _sources(self, sent: Span, frame: _Frame) -> list[SourceMention]:
         if frame.source_head is None:
@@ -325,6 +402,24 @@ def _antecedent(sent: Span, relative: Token) -> Token | None:
     return None
 
 
+def _that_clause_below(cue: Token) -> Token | None:
+    """A "that"-clause hanging off a phrase of the cue ("says in a statement that ...")."""
+    for token in cue.subtree:
+        if token.i <= cue.i or token.dep_ not in ("acl", "ccomp", "advcl"):
+            continue
+        if token.head.i != cue.i and token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            path = token.head
+            while path.i != cue.i and path.lemma_.lower() not in ("say", "tell"):
+                if path.pos_ == "VERB":
+                    break
+                path = path.head
+            if path.i == cue.i:
+                return token
+    return None
+
+
 def _is_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
@@ -349,6 +444,9 @@ def _trim(doc: Doc, content: set[int], frame: _Frame) -> tuple[int, int] | None:
     # An "according to X" phrase in the middle of its own clause is parenthetical:
     # the content runs over it ("Ukraine did, according to X, several attacks").
     bridge = _cue_phrase(frame)
+    if frame.cue[0].dep_ == "parataxis" and frame.source_head is not None:
+        tag = _subtree_ids(frame.cue[0])
+        bridge = set(range(min(tag), max(tag) + 1))
     words = [i for i in content if not doc[i].is_punct and not doc[i].is_space]
     if bridge and words and min(words) < min(bridge) and max(bridge) < max(words):
         content = content | bridge

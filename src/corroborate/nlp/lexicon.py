@@ -23,6 +23,10 @@ class Lexicon:
     content_prep_verbs: frozenset[str]
     non_content_objects: frozenset[str]
     relay_verbs: frozenset[str]
+    private_states: frozenset[str]
+    intention_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    phrasal_cues: frozenset[str]
     unnamed_heads: frozenset[str]
     channels: dict[str, frozenset[str]]
     hedge_adverbs: frozenset[str]
@@ -57,13 +61,20 @@ def load_lexicon() -> Lexicon:
     cues, hedges, verification = data["cues"], data["hedges"], data["verification"]
     channel_table: dict[str, object] = data["channels"]
     return Lexicon(
-        cue_verbs=_words(cues, "verbs", path),
-        clausal_only=_words(cues, "clausal_only", path),
+        cue_verbs=_words(cues, "verbs", path)
+        | _words(cues, "intention_verbs", path)
+        | _words(cues, "stance_verbs", path)
+        | frozenset(p.split()[0] for p in _words(cues, "phrasal_cues", path)),
+        clausal_only=_words(cues, "clausal_only", path) | _words(cues, "intention_verbs", path),
         object_content=_words(cues, "object_content", path),
         content_preps=_words(cues, "content_preps", path),
         content_prep_verbs=_words(cues, "content_prep_verbs", path),
         non_content_objects=_words(cues, "non_content_objects", path),
         relay_verbs=_words(cues, "relay_verbs", path),
+        private_states=_words(cues, "private_states", path),
+        intention_verbs=_words(cues, "intention_verbs", path),
+        stance_verbs=_words(cues, "stance_verbs", path),
+        phrasal_cues=_words(cues, "phrasal_cues", path),
         unnamed_heads=_words(cues, "unnamed_heads", path),
         channels={name: _words(channel_table, name, path) for name in channel_table},
         hedge_adverbs=_words(hedges, "adverbs", path),
