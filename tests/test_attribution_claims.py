@@ -161,3 +161,103 @@ def test_attribution_condition_after_that_is_kept(run_doc: Run) -> None:
         run_doc, "The mayor said that, if elected, he would close the checkpoint."
     )
     assert content.startswith("if elected")
+
+
+def test_attribution_private_state_stays_in_outer_claim(run_doc: Run) -> None:
+    [(content, sources, via, _)] = _claims(
+        run_doc, "Governor Ivan Petrov said he expects the shelling to continue overnight."
+    )
+    assert content == "he expects the shelling to continue overnight"
+    assert sources == ["Ivan Petrov"]
+    assert via == []
+
+
+def test_attribution_first_person_inside_quote_stays_with_speaker(run_doc: Run) -> None:
+    [(content, sources, _, _)] = _claims(
+        run_doc, "“I think the bridge will be hit again,” the mayor, Anna Kovalenko, said."
+    )
+    assert content.startswith("I think the bridge")
+    assert sources == ["Anna Kovalenko"]
+
+
+def test_attribution_third_party_report_inside_claim_is_relayed(run_doc: Run) -> None:
+    text = (
+        "Baza says the fighting was reported by Russian war correspondents, according to "
+        "whom the attackers were supported by mortars."
+    )
+    [(content, sources, via, _)] = _claims(run_doc, text)
+    assert content == "the attackers were supported by mortars"
+    assert sources == ["Russian war correspondents"]
+    assert via == ["Baza"]
+
+
+def test_attribution_called_x_a_y(run_doc: Run) -> None:
+    [(content, sources, _, claim)] = _claims(
+        run_doc, "Foreign Minister Ivan Petrov called the raid a terrorist provocation."
+    )
+    assert content == "the raid a terrorist provocation"
+    assert sources == ["Ivan Petrov"]
+    assert claim.cue_lemma == "call"
+
+
+def test_attribution_called_for(run_doc: Run) -> None:
+    [(content, _, _, claim)] = _claims(
+        run_doc, "The Red Cross called for an immediate halt to the shelling of Belgorod."
+    )
+    assert content == "an immediate halt to the shelling of Belgorod"
+    assert claim.cue is not None
+    assert claim.cue_lemma == "call"
+
+
+def test_attribution_passive_stance_is_narration(run_doc: Run) -> None:
+    assert _claims(run_doc, "The attacking groups were supported by mortars and artillery.") == []
+
+
+def test_attribution_topic_of_comment_is_not_a_claim(run_doc: Run) -> None:
+    text = "The Kremlin spokesman commented on the drone attacks on Tuesday."
+    assert _claims(run_doc, text) == []
+
+
+def test_attribution_mid_sentence_tag(run_doc: Run) -> None:
+    [(content, sources, _, _)] = _claims(
+        run_doc, "The village, the ministry said, was retaken on Monday morning."
+    )
+    assert content.startswith("The village")
+    assert content.endswith("was retaken on Monday morning")
+    assert sources == ["ministry"]
+
+
+def test_attribution_as_x_noted(run_doc: Run) -> None:
+    [(content, sources, _, _)] = _claims(
+        run_doc, "As the Kyiv Independent noted, the bridge had been closed since Sunday."
+    )
+    assert content == "the bridge had been closed since Sunday"
+    assert sources == ["Kyiv Independent"]
+
+
+def test_attribution_adding_that_is_a_second_claim_of_the_speaker(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "Petrov said that two drones were downed, adding that a third hit a warehouse.",
+    )
+    assert [(c, s) for c, s, _, _ in claims] == [
+        ("two drones were downed", ["Petrov"]),
+        ("a third hit a warehouse", ["Petrov"]),
+    ]
+
+
+def test_attribution_says_in_a_statement_that(run_doc: Run) -> None:
+    [(content, _, _, claim)] = _claims(
+        run_doc, "The ministry says in a statement that the crossing was prevented."
+    )
+    assert content == "the crossing was prevented"
+    assert claim.channel == "statement"
+
+
+def test_attribution_quote_tag_the_parser_missed(run_doc: Run) -> None:
+    text = (
+        "“The river is the line.\n\nWe hold the whole bank and no other unit can, "
+        "whatever they say,” Kovalenko adds."
+    )
+    claims = _claims(run_doc, text)
+    assert any(s == ["Kovalenko"] and "no other unit can" in c for c, s, _, _ in claims)

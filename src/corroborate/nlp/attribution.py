@@ -111,6 +111,13 @@ class Attribution:
             subject = _child(cue.head, ("nsubj",))
         if subject is None and cue.pos_ == "NOUN":
             subject = _child(cue, ("compound",))  # "..., AFP reports." tagged as a noun
+        if subject is None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp"):
+            # "X said ..., adding that ...": the speaker of the nearest cue above.
+            speaker = next(
+                (a for a in cue.ancestors if a.lemma_.lower() in self.lex.cue_verbs),
+                cue.head,
+            )
+            subject = _child(speaker, ("nsubj",))
         source_head = subject if subject is not None else agent
         if (
             passive_subject is not None
@@ -119,8 +126,10 @@ class Attribution:
         ):
             return None  # "is widely expected to be ...": a hedge on narration, not a claim
         content = self._verb_content(cue, lemma)
-        if content is None and passive_subject is not None and agent is None:
-            content = None  # "the attack was reported" names a topic, not a claim
+        if content is None and passive_subject is None and lemma not in self.lex.stance_verbs:
+            tagged = _quote_tag(sent, cue)
+            if tagged is not None:
+                content, source_head = tagged
         if content is None:
             return None
         addressee = _child(cue, ("dobj", "dative")) if lemma == "tell" else None
@@ -156,7 +165,15 @@ class Attribution:
         ):
             # "..., Reuters reports." parsed with the report as a dependent of the content.
             return _subtree_ids(head) - _subtree_ids(cue)
-        if cue.dep_ == "parataxis" and head.i > cue.i and head.pos_ in ("VERB", "AUX"):
+        as_clause = cue.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+        )
+        if (
+            (cue.dep_ == "parataxis" or as_clause)
+            and head.i > cue.i
+            and head.pos_ in ("VERB", "AUX")
+        ):
+            # "As the ministry noted, ...": the main clause is what was noted.
             # "The village, the ministry said, was retaken": the tag sits inside the content.
             return _subtree_ids(head) - _subtree_ids(cue)
         particle = self._phrasal_particle(cue)
@@ -280,7 +297,12 @@ class Attribution:
     def _claims(self, sent: Span, frames: list[_Frame]) -> list[ClaimFrame]:
         doc = sent.doc
         claims = []
-        nested = [(o, i) for o in frames for i in frames if o is not i and _encloses(o, i)]
+        nested = [
+            (o, i)
+            for o in frames
+            for i in frames
+            if o is not i and _encloses(o, i) and not _same_speaker(o, i)
+        ]
         absorbed = {id(i) for o, i in nested if self._absorbs(o, i)}
         relaying = {id(o) for o, i in nested if id(i) not in absorbed}
         for frame in frames:
@@ -295,6 +317,8 @@ class Attribution:
                 if id(other) in absorbed and _encloses(frame, other):
                     continue  # "he said he expects X": the whole clause is what he said
                 content -= other.anchor | _cue_phrase(other)
+                if _same_speaker(frame, other) and _encloses(frame, other):
+                    content -= other.content  # "X said A, adding that B": two claims
             span = _trim(doc, content, frame)
             if span is None:
                 continue
@@ -351,6 +375,14 @@ class Attribution:
         if frame.source_head is None:
             return [SourceMention(text="", span=None, name="unnamed source", kind="unnamed")]
         return [describe_source(sent, frame.source_head, cue=frame.cue[0])]
+
+
+def _same_speaker(outer: _Frame, inner: _Frame) -> bool:
+    return (
+        outer.source_head is not None
+        and inner.source_head is not None
+        and outer.source_head.i == inner.source_head.i
+    )
 
 
 def _encloses(outer: _Frame, inner: _Frame) -> bool:
@@ -418,6 +450,37 @@ def _that_clause_below(cue: Token) -> Token | None:
             if path.i == cue.i:
                 return token
     return None
+
+
+_CLOSING_QUOTES = {"”", '"', "’", "''", "»"}
+
+
+def _quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
+    """'..., ” Viguerie adds.' when the parser did not hang the quote on the cue.
+
+    The cue must close the sentence, with only the source between it and the closing
+    quotation mark (or after it: '..., ” said Pavone.'); the quote is the content.
+    """
+    doc = sent.doc
+    words_after = [t for t in doc[cue.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    before = list(doc[max(sent.start, cue.i - 6) : cue.i])
+    quote_at = next((t.i for t in reversed(before) if t.text in _CLOSING_QUOTES), None)
+    if quote_at is None:
+        return None
+    between = [t for t in doc[quote_at + 1 : cue.i] if not t.is_space]
+    if between and words_after:
+        return None
+    names = between or words_after
+    if not names or len(names) > 6 or any(t.pos_ in ("VERB", "AUX") for t in names):
+        return None
+    nominal = [t for t in names if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not nominal:
+        return None
+    head = next((t for t in nominal if t.head.i not in {n.i for n in names}), nominal[-1])
+    content = {i for i in range(sent.start, quote_at) if not doc[i].is_space}
+    if sum(1 for i in content if not doc[i].is_punct) < 2:
+        return None
+    return content, head
 
 
 def _is_infinitive(token: Token) -> bool:
