@@ -15,7 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corroborate.models import DatePrecision
-from corroborate.nlp.frames import DateFrame, article_date, in_excluded, register_extensions
+from corroborate.nlp.frames import (
+    DateFrame,
+    article_date,
+    doc_text,
+    in_excluded,
+    register_extensions,
+)
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [
@@ -284,6 +290,6 @@ class DateResolver:
                 precision=d.precision,
                 in_caption=in_excluded(doc, d.start, d.end),
             )
-            for d in find_dates(doc.text, anchor)
+            for d in find_dates(doc_text(doc), anchor)
         ]
         return doc

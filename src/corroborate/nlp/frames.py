@@ -110,3 +110,12 @@ def doc_sents(doc: Doc) -> list[Span]:
         doc.user_data[key] = list(doc.sents)
     sents: list[Span] = doc.user_data[key]
     return sents
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token on each access."""
+    key = "corroborate.text"
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
+    text: str = doc.user_data[key]
+    return text

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from corroborate.nlp.frames import ClaimFrame, doc_sents, in_excluded
+from corroborate.nlp.frames import ClaimFrame, doc_sents, doc_text, in_excluded
 
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|„[^„“”]*[“”]")
 
@@ -24,7 +24,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
 def extend_over_quotes(doc: Doc, claims: list[ClaimFrame]) -> list[ClaimFrame]:
     added: list[ClaimFrame] = []
     claimed_sentences = {c.sentence for c in claims}
-    text = doc.text
+    text = doc_text(doc)
     for q_start, q_end in quote_ranges(text):
         anchor = next(
             (

@@ -16,6 +16,7 @@ from corroborate.nlp.frames import (
     ClaimFrame,
     VerificationFrame,
     doc_sents,
+    doc_text,
     in_excluded,
     register_extensions,
 )
@@ -152,7 +153,7 @@ def _qualified(doc: Doc, statement: VerificationFrame, claims: list[ClaimFrame])
     before = [i for i, c in enumerate(claims) if c.content[1] <= start]
     if not before:
         return []
-    text = doc.text
+    text = doc_text(doc)
     paragraph = _paragraph_start(text, start)
     same = [i for i in before if claims[i].content[0] >= paragraph]
     if same:

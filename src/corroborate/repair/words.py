@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -149,25 +148,45 @@ def find_word_repairs(text: str) -> list[Repair]:
     """Glued-word and untranslated-fragment repairs in ``text``, sorted by start."""
     repairs = _bracketed_fragments(text)
     brackets = _Spans([(r.start, r.end) for r in repairs])
-    chunks = [c for c in _iter_chunks(text) if not brackets.overlaps(c.start, c.end)]
-    standalone = {core for chunk in chunks for _, core in chunk.cores}
+    words: list[tuple[int, str]] = []  # bare words, the bulk of a text: kept as tuples
+    chunks: list[_Chunk] = []
+    for match in _CHUNK.finditer(text):
+        if repairs and brackets.overlaps(match.start(), match.end()):
+            continue
+        word = match.group()
+        if word.isalpha():
+            words.append((match.start(), word))
+        else:
+            chunk = _chunk_of(text, match.start(), word)
+            if chunk is not None:
+                chunks.append(chunk)
+    cores = sorted(words + [core for chunk in chunks for core in chunk.cores])
+    standalone = {core for _, core in cores}
+    split_cache: dict[str, int | None] = {}
+    for start, word in words:
+        if word not in split_cache:  # a text repeats most of its words
+            split_cache[word] = glue_split(word, standalone)
+        split = split_cache[word]
+        if split is not None:
+            repairs.append(_insert_spaces(text, [(start, start + len(word))], [start + split]))
     for chunk in chunks:
         points = list(chunk.sentence_breaks)
         involved = [(chunk.start, chunk.end)] if points else []
         for start, core in chunk.cores:
-            split = glue_split(core, standalone)
+            if core not in split_cache:  # a text repeats most of its words
+                split_cache[core] = glue_split(core, standalone)
+            split = split_cache[core]
             if split is not None:
                 points.append(start + split)
                 involved.append((start, start + len(core)))
         if points:
             repairs.append(_insert_spaces(text, involved, points))
     glued = _Spans([(r.start, r.end) for r in repairs])
-    cores = [core for chunk in chunks for core in chunk.cores]
     repairs.extend(_foreign_words(text, cores, glued))
     return sorted(repairs, key=lambda r: (r.start, r.end))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Chunk:
     """A whitespace-delimited stretch of prose, without its quotes and punctuation."""
 
@@ -177,32 +196,28 @@ class _Chunk:
     sentence_breaks: list[int]
 
 
-def _iter_chunks(text: str) -> Iterator[_Chunk]:
-    for match in _CHUNK.finditer(text):
-        word = match.group()
-        if word.isalpha():  # most chunks: a bare word
-            yield _Chunk(match.start(), match.end(), [(match.start(), word)], [])
-            continue
-        if _NOT_PROSE.search(word):
-            continue
-        left = len(word) - len(word.lstrip(_OPENERS))
-        right = len(word.rstrip(_CLOSERS))
-        if right <= left:
-            continue
-        start = match.start() + left
-        stripped = word[left:right]
-        breaks = [start + m.end() for m in _SENTENCE_GLUE.finditer(stripped)]
-        cores: list[tuple[int, str]] = []
-        piece_start = start
-        for piece_end in [*breaks, start + right - left]:
-            piece = text[piece_start:piece_end]
-            trimmed = piece.rstrip(_CLOSERS)
-            core = _core_of(trimmed.lstrip(_OPENERS))
-            if core is not None:
-                offset = len(trimmed) - len(trimmed.lstrip(_OPENERS)) + core[0]
-                cores.append((piece_start + offset, core[1]))
-            piece_start = piece_end
-        yield _Chunk(start, start + right - left, cores, breaks)
+def _chunk_of(text: str, position: int, word: str) -> _Chunk | None:
+    """A stretch that is not a bare word: its words without quotes, and glued sentences."""
+    if _NOT_PROSE.search(word):
+        return None
+    left = len(word) - len(word.lstrip(_OPENERS))
+    right = len(word.rstrip(_CLOSERS))
+    if right <= left:
+        return None
+    start = position + left
+    stripped = word[left:right]
+    breaks = [start + m.end() for m in _SENTENCE_GLUE.finditer(stripped)]
+    cores: list[tuple[int, str]] = []
+    piece_start = start
+    for piece_end in [*breaks, start + right - left]:
+        piece = text[piece_start:piece_end]
+        trimmed = piece.rstrip(_CLOSERS)
+        core = _core_of(trimmed.lstrip(_OPENERS))
+        if core is not None:
+            offset = len(trimmed) - len(trimmed.lstrip(_OPENERS)) + core[0]
+            cores.append((piece_start + offset, core[1]))
+        piece_start = piece_end
+    return _Chunk(start, start + right - left, cores, breaks)
 
 
 def _core_of(piece: str) -> tuple[int, str] | None:
