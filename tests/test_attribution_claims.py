@@ -261,3 +261,23 @@ def test_attribution_quote_tag_the_parser_missed(run_doc: Run) -> None:
     )
     claims = _claims(run_doc, text)
     assert any(s == ["Kovalenko"] and "no other unit can" in c for c, s, _, _ in claims)
+
+
+def test_attribution_speaker_aside_is_not_a_claim(run_doc: Run) -> None:
+    assert _claims(run_doc, "I think we will hold the bridge for another week.") == []
+    assert _claims(run_doc, "People who believe the ceasefire will last are few.") == []
+
+
+def test_attribution_colon_after_named_speaker(run_doc: Run) -> None:
+    text = (
+        "The governor's account did not convince the analyst Maria Lund: "
+        "“The satellite images show no damage at the depot.”"
+    )
+    [(content, sources, _, claim)] = _claims(run_doc, text)
+    assert "no damage at the depot" in content
+    assert sources == ["Maria Lund"]
+    assert claim.cue_lemma == ":"
+
+
+def test_attribution_colon_without_speaker_is_not_a_claim(run_doc: Run) -> None:
+    assert _claims(run_doc, "The losses were heavy: two tanks and a howitzer were destroyed.") == []

@@ -7,12 +7,29 @@ the inner frame is the claim and the outer source becomes its relay. Pronouns an
 descriptors are resolved, and relays carried over, by :mod:`corroborate.nlp.sources`.
 """
 
-from dataclasses import dataclass, field
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.nlp.channels import find_channel, is_broadcaster
+from corroborate.nlp.cue_frames import (
+    Frame,
+    colon_frame,
+    cue_phrase,
+    encloses,
+    quote_tag,
+    same_speaker,
+    trim,
+)
+from corroborate.nlp.dependency import (
+    agent_of,
+    antecedent,
+    child_with,
+    is_infinitive,
+    of_object,
+    subtree_ids,
+    that_clause_below,
+    verb_like,
+)
 from corroborate.nlp.frames import (
     ClaimFrame,
     SourceMention,
@@ -24,30 +41,9 @@ from corroborate.nlp.lexicon import Lexicon, load_lexicon
 from corroborate.nlp.quotes import extend_over_quotes
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
 
-_EDGE_PUNCT = {",", ";", ":", ".", "—", "–", "-", "(", ")", "!", "?"}
 _GENERIC_ACCORDING = {"information", "data", "report", "reports", "statement", "estimate"}
 _RELATIVE = {"whom", "which", "who", "whose"}
-
-
-@dataclass
-class _Frame:
-    """A frame while a sentence is being read: token indices, not characters yet."""
-
-    cue: list[Token]
-    source_head: Token | None
-    content: set[int]
-    cue_lemma: str
-    addressee: Token | None = None
-    relay_heads: list[Token] = field(default_factory=list)
-    channel: str | None = None
-
-    @property
-    def anchor(self) -> set[int]:
-        """Tokens that name the source and cue: where a frame sits in a sentence."""
-        tokens = {t.i for t in self.cue}
-        if self.source_head is not None:
-            tokens.add(self.source_head.i)
-        return tokens
+_FIRST_SECOND_PERSON = {"i", "we", "you"}
 
 
 @Language.factory(
@@ -81,20 +77,22 @@ class Attribution:
 
     # -- finding frames -------------------------------------------------------------
 
-    def _frames(self, sent: Span) -> list[_Frame]:
-        frames: list[_Frame] = []
+    def _frames(self, sent: Span) -> list[Frame]:
+        frames: list[Frame] = []
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < sent.end:
                 frame = self._according_frame(sent, token)
-            elif token.lemma_.lower() in self.lex.cue_verbs and _verb_like(token):
+            elif token.lemma_.lower() in self.lex.cue_verbs and verb_like(token):
                 frame = self._verb_frame(sent, token)
+            elif token.text == ":" and not frames:
+                frame = colon_frame(sent, token)
             else:
                 frame = None
             if frame is not None and frame.content:
                 frames.append(frame)
         return frames
 
-    def _verb_frame(self, sent: Span, cue: Token) -> _Frame | None:
+    def _verb_frame(self, sent: Span, cue: Token) -> Frame | None:
         if cue.dep_ in ("amod", "compound") or (cue.tag_ == "VBG" and cue.dep_ == "acl"):
             return None
         lemma = cue.lemma_.lower()
@@ -104,20 +102,20 @@ class Attribution:
             return None  # "were invited to report ...": a request, not a report
         if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "citing X" is read as a relay of its head frame
-        subject = _child(cue, ("nsubj",))
-        passive_subject = _child(cue, ("nsubjpass",))
-        agent = _agent(cue)
+        subject = child_with(cue, ("nsubj",))
+        passive_subject = child_with(cue, ("nsubjpass",))
+        agent = agent_of(cue)
         if subject is None and cue.dep_ == "conj":
-            subject = _child(cue.head, ("nsubj",))
+            subject = child_with(cue.head, ("nsubj",))
         if subject is None and cue.pos_ == "NOUN":
-            subject = _child(cue, ("compound",))  # "..., AFP reports." tagged as a noun
+            subject = child_with(cue, ("compound",))  # "..., AFP reports." tagged as a noun
         if subject is None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp"):
             # "X said ..., adding that ...": the speaker of the nearest cue above.
             speaker = next(
                 (a for a in cue.ancestors if a.lemma_.lower() in self.lex.cue_verbs),
                 cue.head,
             )
-            subject = _child(speaker, ("nsubj",))
+            subject = child_with(speaker, ("nsubj",))
         source_head = subject if subject is not None else agent
         if (
             passive_subject is not None
@@ -127,14 +125,14 @@ class Attribution:
             return None  # "is widely expected to be ...": a hedge on narration, not a claim
         content = self._verb_content(cue, lemma)
         if content is None and passive_subject is None and lemma not in self.lex.stance_verbs:
-            tagged = _quote_tag(sent, cue)
+            tagged = quote_tag(sent, cue)
             if tagged is not None:
                 content, source_head = tagged
         if content is None:
             return None
-        addressee = _child(cue, ("dobj", "dative")) if lemma == "tell" else None
+        addressee = child_with(cue, ("dobj", "dative")) if lemma == "tell" else None
         particle = self._phrasal_particle(cue)
-        frame = _Frame(
+        frame = Frame(
             cue=[cue]
             + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "neg")]
             + ([particle] if particle is not None else []),
@@ -149,8 +147,8 @@ class Attribution:
 
     def _verb_content(self, cue: Token, lemma: str) -> set[int] | None:
         for child in cue.children:
-            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and _is_infinitive(child)):
-                return _subtree_ids(child)
+            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and is_infinitive(child)):
+                return subtree_ids(child)
         head = cue.head
         if (
             cue.dep_ in ("parataxis", "ccomp", "advcl", "conj")
@@ -164,7 +162,7 @@ class Attribution:
             )
         ):
             # "..., Reuters reports." parsed with the report as a dependent of the content.
-            return _subtree_ids(head) - _subtree_ids(cue)
+            return subtree_ids(head) - subtree_ids(cue)
         as_clause = cue.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
         )
@@ -175,27 +173,27 @@ class Attribution:
         ):
             # "As the ministry noted, ...": the main clause is what was noted.
             # "The village, the ministry said, was retaken": the tag sits inside the content.
-            return _subtree_ids(head) - _subtree_ids(cue)
+            return subtree_ids(head) - subtree_ids(cue)
         particle = self._phrasal_particle(cue)
         if particle is not None:
             if particle.dep_ == "prep":
-                obj = _child(particle, ("pobj", "pcomp"))
-                return _subtree_ids(obj) if obj is not None else None
-            clause = _child(cue, ("dobj",))
-            return _subtree_ids(clause) if clause is not None else None
-        if lemma in self.lex.stance_verbs and _child(cue, ("nsubj",)) is not None:
+                obj = child_with(particle, ("pobj", "pcomp"))
+                return subtree_ids(obj) if obj is not None else None
+            clause = child_with(cue, ("dobj",))
+            return subtree_ids(clause) if clause is not None else None
+        if lemma in self.lex.stance_verbs and child_with(cue, ("nsubj",)) is not None:
             # Active voice only: "were supported by mortars" is narration, not stance.
             stance = self._stance_content(cue)
             if stance is not None:
                 return stance
-        that_clause = _that_clause_below(cue)
+        that_clause = that_clause_below(cue)
         if that_clause is not None:
-            return _subtree_ids(that_clause)  # "says in a statement that ..."
+            return subtree_ids(that_clause)  # "says in a statement that ..."
         if lemma in self.lex.clausal_only and lemma not in self.lex.object_content:
             return self._prep_content(cue, lemma)
-        obj = _child(cue, ("dobj",))
+        obj = child_with(cue, ("dobj",))
         if lemma in self.lex.object_content and obj is not None and self._is_content_np(obj):
-            return _subtree_ids(obj)
+            return subtree_ids(obj)
         return self._prep_content(cue, lemma)
 
     def _phrasal_particle(self, cue: Token) -> Token | None:
@@ -208,15 +206,15 @@ class Attribution:
 
     def _stance_content(self, cue: Token) -> set[int] | None:
         """ "called the raid a provocation": the object and what is said of it."""
-        obj = _child(cue, ("dobj",))
+        obj = child_with(cue, ("dobj",))
         if obj is None:
             return None
-        content = _subtree_ids(obj)
+        content = subtree_ids(obj)
         for child in cue.children:
             complement = child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
             qualifier = child.dep_ == "prep" and child.lower_ in ("as", "for", "of")
             if (complement or qualifier) and child.i > obj.i:
-                content |= _subtree_ids(child)
+                content |= subtree_ids(child)
         words = [i for i in content if not cue.doc[i].is_punct]
         if len(words) < 2 or (len(words) == 1 and obj.pos_ == "PRON"):
             return None
@@ -228,9 +226,9 @@ class Attribution:
         # "announced ... of the alert": the "of" may hang off a time phrase in between.
         for prep in cue.subtree:
             if prep.i > cue.i and prep.dep_ == "prep" and prep.lower_ in self.lex.content_preps:
-                obj = _child(prep, ("pobj",))
+                obj = child_with(prep, ("pobj",))
                 if obj is not None and self._is_content_np(obj):
-                    return _subtree_ids(obj)
+                    return subtree_ids(obj)
         return None
 
     def _is_content_np(self, head: Token) -> bool:
@@ -248,25 +246,25 @@ class Attribution:
                 "conj",
                 "prep",
             ):
-                obj = _child(child, ("dobj", "pobj"))
+                obj = child_with(child, ("dobj", "pobj"))
                 if obj is not None:
                     found.append(obj)
         return found
 
-    def _according_frame(self, sent: Span, according: Token) -> _Frame | None:
+    def _according_frame(self, sent: Span, according: Token) -> Frame | None:
         doc = sent.doc
         to = doc[according.i + 1]
         if to.lower_ != "to":
             return None
-        obj = _child(to, ("pobj",)) or (doc[to.i + 1] if to.i + 1 < sent.end else None)
+        obj = child_with(to, ("pobj",)) or (doc[to.i + 1] if to.i + 1 < sent.end else None)
         if obj is None:
             return None
         source_head: Token | None = obj
         if obj.lower_ in _RELATIVE:
-            source_head = _antecedent(sent, according)
+            source_head = antecedent(sent, according)
         elif obj.lemma_.lower() in _GENERIC_ACCORDING:
             # "X's information" / "the information of X" / MT "Bazan according to the information"
-            owner = _child(obj, ("poss",)) or _of_object(obj)
+            owner = child_with(obj, ("poss",)) or of_object(obj)
             if owner is None and according.i > sent.start and doc[according.i - 1].pos_ == "PROPN":
                 owner = doc[according.i - 1]
             source_head = owner
@@ -283,9 +281,9 @@ class Attribution:
             if tagged:
                 clause = tagged[0]
         source_np = set(t.i for t in noun_phrase(obj)) if source_head is obj else set()
-        content = _subtree_ids(clause) - phrase - source_np - {according.i, to.i}
+        content = subtree_ids(clause) - phrase - source_np - {according.i, to.i}
         content = {i for i in content if sent.start <= i < sent.end}
-        return _Frame(
+        return Frame(
             cue=[according, to],
             source_head=source_head,
             content=content,
@@ -294,32 +292,34 @@ class Attribution:
 
     # -- from frames to claims --------------------------------------------------------
 
-    def _claims(self, sent: Span, frames: list[_Frame]) -> list[ClaimFrame]:
+    def _claims(self, sent: Span, frames: list[Frame]) -> list[ClaimFrame]:
         doc = sent.doc
         claims = []
         nested = [
             (o, i)
             for o in frames
             for i in frames
-            if o is not i and _encloses(o, i) and not _same_speaker(o, i)
+            if o is not i and encloses(o, i) and not same_speaker(o, i)
         ]
         absorbed = {id(i) for o, i in nested if self._absorbs(o, i)}
         relaying = {id(o) for o, i in nested if id(i) not in absorbed}
         for frame in frames:
             if id(frame) in absorbed or id(frame) in relaying:
                 continue  # part of another speaker's words, or the teller of another claim
-            outer = [f for f in frames if id(f) in relaying and _encloses(f, frame)]
+            if self._speaker_aside(frame):
+                continue
+            outer = [f for f in frames if id(f) in relaying and encloses(f, frame)]
             outer.sort(key=lambda f: len(f.content), reverse=True)
             content = set(frame.content)
             for other in frames:
                 if other is frame or other.content >= frame.anchor:
                     continue
-                if id(other) in absorbed and _encloses(frame, other):
+                if id(other) in absorbed and encloses(frame, other):
                     continue  # "he said he expects X": the whole clause is what he said
-                content -= other.anchor | _cue_phrase(other)
-                if _same_speaker(frame, other) and _encloses(frame, other):
+                content -= other.anchor | cue_phrase(other)
+                if same_speaker(frame, other) and encloses(frame, other):
                     content -= other.content  # "X said A, adding that B": two claims
-            span = _trim(doc, content, frame)
+            span = trim(doc, content, frame)
             if span is None:
                 continue
             sources = self._sources(sent, frame)
@@ -353,7 +353,18 @@ class Attribution:
             )
         return claims
 
-    def _absorbs(self, outer: _Frame, inner: _Frame) -> bool:
+    def _speaker_aside(self, frame: Frame) -> bool:
+        """ "I think", "you want", "people who believe": a speaker's aside, not a report.
+
+        Inside a quotation the quote's own attribution carries the whole sentence.
+        """
+        head = frame.source_head
+        private = frame.cue_lemma in self.lex.private_states
+        if head is None or not (private or frame.cue_lemma in self.lex.intention_verbs):
+            return False
+        return head.lower_ in _FIRST_SECOND_PERSON or head.tag_ in ("WP", "WDT")
+
+    def _absorbs(self, outer: Frame, inner: Frame) -> bool:
         """Is ``inner`` part of what ``outer``'s source says rather than a claim it relays?
 
         A private state ("he said he expects", "'I think ...', she said") or a speaker
@@ -371,167 +382,7 @@ class Attribution:
         # Pronouns and relatives ("people who say ...") stand inside the outer speaker's words.
         return head.tag_ in ("PRP", "WDT", "WP", "DT")
 
-    def _sources(self, sent: Span, frame: _Frame) -> list[SourceMention]:
+    def _sources(self, sent: Span, frame: Frame) -> list[SourceMention]:
         if frame.source_head is None:
             return [SourceMention(text="", span=None, name="unnamed source", kind="unnamed")]
         return [describe_source(sent, frame.source_head, cue=frame.cue[0])]
-
-
-def _same_speaker(outer: _Frame, inner: _Frame) -> bool:
-    return (
-        outer.source_head is not None
-        and inner.source_head is not None
-        and outer.source_head.i == inner.source_head.i
-    )
-
-
-def _encloses(outer: _Frame, inner: _Frame) -> bool:
-    """Does ``inner`` sit in ``outer``'s content, so that ``outer`` only relays it?"""
-    if not inner.anchor & outer.content:
-        return False
-    if not outer.anchor & inner.content:
-        return True
-    # Each sits in the other's content (a parse ambiguity): a reporting verb relays an
-    # "according to" phrase, and of two verbs the later one is the tag ("..., says Baza").
-    outer_according = outer.cue_lemma == "according to"
-    if outer_according != (inner.cue_lemma == "according to"):
-        return not outer_according
-    return min(outer.anchor) > min(inner.anchor)
-
-
-def _verb_like(token: Token) -> bool:
-    """A verb, or a cue the tagger took for a noun ("..., AFP reports.")."""
-    if token.pos_ in ("VERB", "AUX"):
-        return True
-    deps = {c.dep_ for c in token.children}
-    return token.dep_ == "ROOT" and ("nsubj" in deps or ("compound" in deps and "ccomp" in deps))
-
-
-def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
-    for child in token.children:
-        if child.dep_ in deps:
-            return child
-    return None
-
-
-def _agent(cue: Token) -> Token | None:
-    by = _child(cue, ("agent",))
-    return _child(by, ("pobj",)) if by is not None else None
-
-
-def _of_object(head: Token) -> Token | None:
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            return _child(prep, ("pobj",))
-    return None
-
-
-def _antecedent(sent: Span, relative: Token) -> Token | None:
-    """The noun a relative pronoun ("according to whom") points back to."""
-    for token in reversed(sent.doc[sent.start : relative.i]):
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
-            return token
-    return None
-
-
-def _that_clause_below(cue: Token) -> Token | None:
-    """A "that"-clause hanging off a phrase of the cue ("says in a statement that ...")."""
-    for token in cue.subtree:
-        if token.i <= cue.i or token.dep_ not in ("acl", "ccomp", "advcl"):
-            continue
-        if token.head.i != cue.i and token.head.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
-            path = token.head
-            while path.i != cue.i and path.lemma_.lower() not in ("say", "tell"):
-                if path.pos_ == "VERB":
-                    break
-                path = path.head
-            if path.i == cue.i:
-                return token
-    return None
-
-
-_CLOSING_QUOTES = {"”", '"', "’", "''", "»"}
-
-
-def _quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
-    """'..., ” Viguerie adds.' when the parser did not hang the quote on the cue.
-
-    The cue must close the sentence, with only the source between it and the closing
-    quotation mark (or after it: '..., ” said Pavone.'); the quote is the content.
-    """
-    doc = sent.doc
-    words_after = [t for t in doc[cue.i + 1 : sent.end] if not t.is_punct and not t.is_space]
-    before = list(doc[max(sent.start, cue.i - 6) : cue.i])
-    quote_at = next((t.i for t in reversed(before) if t.text in _CLOSING_QUOTES), None)
-    if quote_at is None:
-        return None
-    between = [t for t in doc[quote_at + 1 : cue.i] if not t.is_space]
-    if between and words_after:
-        return None
-    names = between or words_after
-    if not names or len(names) > 6 or any(t.pos_ in ("VERB", "AUX") for t in names):
-        return None
-    nominal = [t for t in names if t.pos_ in ("PROPN", "NOUN", "PRON")]
-    if not nominal:
-        return None
-    head = next((t for t in nominal if t.head.i not in {n.i for n in names}), nominal[-1])
-    content = {i for i in range(sent.start, quote_at) if not doc[i].is_space}
-    if sum(1 for i in content if not doc[i].is_punct) < 2:
-        return None
-    return content, head
-
-
-def _is_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
-def _subtree_ids(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
-
-
-def _cue_phrase(frame: _Frame) -> set[int]:
-    ids = {t.i for t in frame.cue}
-    if frame.cue_lemma == "according to" and frame.source_head is not None:
-        ids |= _subtree_ids(frame.source_head)
-    elif frame.source_head is not None and frame.source_head.i > frame.cue[0].i:
-        ids |= _subtree_ids(frame.source_head)  # inverted "..., says Baza"
-    return ids
-
-
-def _trim(doc: Doc, content: set[int], frame: _Frame) -> tuple[int, int] | None:
-    """The content's character range: its contiguous run around the clause, edges cleaned."""
-    if not content:
-        return None
-    # An "according to X" phrase in the middle of its own clause is parenthetical:
-    # the content runs over it ("Ukraine did, according to X, several attacks").
-    bridge = _cue_phrase(frame)
-    if frame.cue[0].dep_ == "parataxis" and frame.source_head is not None:
-        tag = _subtree_ids(frame.cue[0])
-        bridge = set(range(min(tag), max(tag) + 1))
-    words = [i for i in content if not doc[i].is_punct and not doc[i].is_space]
-    if bridge and words and min(words) < min(bridge) and max(bridge) < max(words):
-        content = content | bridge
-    ordered = sorted(content)
-    # Keep the longest contiguous run: content never jumps over the source and cue.
-    runs: list[list[int]] = [[ordered[0]]]
-    for i in ordered[1:]:
-        if i == runs[-1][-1] + 1 or (i == runs[-1][-1] + 2 and doc[i - 1].is_punct):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    run = max(runs, key=len)
-    start, end = run[0], run[-1]
-    while start <= end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
-        start += 1
-    # One complementiser goes ("said that ..."); a condition after it stays ("that, if ...").
-    if start <= end and doc[start].lower_ in ("that", "whether") and doc[start].dep_ == "mark":
-        start += 1
-        while start <= end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
-            start += 1
-    while end >= start and (doc[end].is_space or doc[end].text in _EDGE_PUNCT):
-        end -= 1
-    if end < start or sum(1 for i in range(start, end + 1) if not doc[i].is_punct) < 2:
-        return None
-    return doc[start].idx, doc[end].idx + len(doc[end])

@@ -1,0 +1,153 @@
+"""Attribution frames: a cue, its source and its content, as token indices.
+
+A frame is what one cue says about one sentence; :mod:`corroborate.nlp.attribution`
+decides which frames are claims, which relay others, and which are part of another
+speaker's words, then turns them into character ranges here (:func:`trim`).
+"""
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from corroborate.nlp.dependency import subtree_ids
+
+EDGE_PUNCT = {",", ";", ":", ".", "—", "–", "-", "(", ")", "!", "?"}
+
+
+@dataclass
+class Frame:
+    """A frame while a sentence is being read: token indices, not characters yet."""
+
+    cue: list[Token]
+    source_head: Token | None
+    content: set[int]
+    cue_lemma: str
+    addressee: Token | None = None
+    relay_heads: list[Token] = field(default_factory=list)
+    channel: str | None = None
+
+    @property
+    def anchor(self) -> set[int]:
+        """Tokens that name the source and cue: where a frame sits in a sentence."""
+        tokens = {t.i for t in self.cue}
+        if self.source_head is not None:
+            tokens.add(self.source_head.i)
+        return tokens
+
+
+def same_speaker(outer: Frame, inner: Frame) -> bool:
+    return (
+        outer.source_head is not None
+        and inner.source_head is not None
+        and outer.source_head.i == inner.source_head.i
+    )
+
+
+def encloses(outer: Frame, inner: Frame) -> bool:
+    """Does ``inner`` sit in ``outer``'s content, so that ``outer`` only relays it?"""
+    if not inner.anchor & outer.content:
+        return False
+    if not outer.anchor & inner.content:
+        return True
+    # Each sits in the other's content (a parse ambiguity): a reporting verb relays an
+    # "according to" phrase, and of two verbs the later one is the tag ("..., says Baza").
+    outer_according = outer.cue_lemma == "according to"
+    if outer_according != (inner.cue_lemma == "according to"):
+        return not outer_according
+    return min(outer.anchor) > min(inner.anchor)
+
+
+_CLOSING_QUOTES = {"”", '"', "’", "''", "»"}
+
+
+def quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
+    """'..., ” Viguerie adds.' when the parser did not hang the quote on the cue.
+
+    The cue must close the sentence, with only the source between it and the closing
+    quotation mark (or after it: '..., ” said Pavone.'); the quote is the content.
+    """
+    doc = sent.doc
+    words_after = [t for t in doc[cue.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    before = list(doc[max(sent.start, cue.i - 6) : cue.i])
+    quote_at = next((t.i for t in reversed(before) if t.text in _CLOSING_QUOTES), None)
+    if quote_at is None:
+        return None
+    between = [t for t in doc[quote_at + 1 : cue.i] if not t.is_space]
+    if between and words_after:
+        return None
+    names = between or words_after
+    if not names or len(names) > 6 or any(t.pos_ in ("VERB", "AUX") for t in names):
+        return None
+    nominal = [t for t in names if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not nominal:
+        return None
+    head = next((t for t in nominal if t.head.i not in {n.i for n in names}), nominal[-1])
+    content = {i for i in range(sent.start, quote_at) if not doc[i].is_space}
+    if sum(1 for i in content if not doc[i].is_punct) < 2:
+        return None
+    return content, head
+
+
+_COLON_SPEAKERS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def colon_frame(sent: Span, colon: Token) -> Frame | None:
+    """ "Pollster Daron Shaw: “...”": a named speaker, a colon, and what they said."""
+    doc = sent.doc
+    if colon.i == sent.start or colon.i + 3 >= sent.end:
+        return None
+    speaker = doc[colon.i - 1]
+    if speaker.ent_type_ not in _COLON_SPEAKERS or speaker.ent_iob_ == "":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.i > colon.i - 4 for t in doc[sent.start : colon.i]):
+        return None  # "... he said:" is a verb frame; "the list includes:" is not speech
+    content = {t.i for t in doc[colon.i + 1 : sent.end] if not t.is_space}
+    if sum(1 for i in content if not doc[i].is_punct) < 3:
+        return None
+    return Frame(cue=[colon], source_head=speaker, content=content, cue_lemma=":")
+
+
+def cue_phrase(frame: Frame) -> set[int]:
+    ids = {t.i for t in frame.cue}
+    if frame.cue_lemma == "according to" and frame.source_head is not None:
+        ids |= subtree_ids(frame.source_head)
+    elif frame.source_head is not None and frame.source_head.i > frame.cue[0].i:
+        ids |= subtree_ids(frame.source_head)  # inverted "..., says Baza"
+    return ids
+
+
+def trim(doc: Doc, content: set[int], frame: Frame) -> tuple[int, int] | None:
+    """The content's character range: its contiguous run around the clause, edges cleaned."""
+    if not content:
+        return None
+    # An "according to X" phrase in the middle of its own clause is parenthetical:
+    # the content runs over it ("Ukraine did, according to X, several attacks").
+    bridge = cue_phrase(frame)
+    if frame.cue[0].dep_ == "parataxis" and frame.source_head is not None:
+        tag = subtree_ids(frame.cue[0])
+        bridge = set(range(min(tag), max(tag) + 1))
+    words = [i for i in content if not doc[i].is_punct and not doc[i].is_space]
+    if bridge and words and min(words) < min(bridge) and max(bridge) < max(words):
+        content = content | bridge
+    ordered = sorted(content)
+    # Keep the longest contiguous run: content never jumps over the source and cue.
+    runs: list[list[int]] = [[ordered[0]]]
+    for i in ordered[1:]:
+        if i == runs[-1][-1] + 1 or (i == runs[-1][-1] + 2 and doc[i - 1].is_punct):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    run = max(runs, key=len)
+    start, end = run[0], run[-1]
+    while start <= end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
+        start += 1
+    # One complementiser goes ("said that ..."); a condition after it stays ("that, if ...").
+    if start <= end and doc[start].lower_ in ("that", "whether") and doc[start].dep_ == "mark":
+        start += 1
+        while start <= end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
+            start += 1
+    while end >= start and (doc[end].is_space or doc[end].text in EDGE_PUNCT):
+        end -= 1
+    if end < start or sum(1 for i in range(start, end + 1) if not doc[i].is_punct) < 2:
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
