@@ -281,3 +281,24 @@ def test_attribution_colon_after_named_speaker(run_doc: Run) -> None:
 
 def test_attribution_colon_without_speaker_is_not_a_claim(run_doc: Run) -> None:
     assert _claims(run_doc, "The losses were heavy: two tanks and a howitzer were destroyed.") == []
+
+
+def test_attribution_that_clause_after_a_time_phrase(run_doc: Run) -> None:
+    [(content, sources, _, _)] = _claims(
+        run_doc, "Petrov said during Tuesday's briefing that he is in favour of a ceasefire."
+    )
+    assert content == "he is in favour of a ceasefire"
+    assert sources == ["Petrov"]
+
+
+def test_attribution_asked_clause_is_not_a_claim(run_doc: Run) -> None:
+    claims = _claims(run_doc, "Asked whether the bridge was hit, the governor said it was not.")
+    assert [(c, s) for c, s, _, _ in claims] == [("it was not", ["governor"])]
+
+
+def test_attribution_participle_stance_takes_the_clause_subject(run_doc: Run) -> None:
+    [(content, sources, _, _)] = _claims(
+        run_doc, "Kovalenko attacked the decision, calling it a gift to the invaders."
+    )
+    assert content == "it a gift to the invaders"
+    assert sources == ["Kovalenko"]

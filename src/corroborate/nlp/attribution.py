@@ -95,6 +95,8 @@ class Attribution:
     def _verb_frame(self, sent: Span, cue: Token) -> Frame | None:
         if cue.dep_ in ("amod", "compound") or (cue.tag_ == "VBG" and cue.dep_ == "acl"):
             return None
+        if cue.tag_ == "VBN" and cue.dep_ == "advcl":
+            return None  # "Asked whether ..., X said": the question frames X's answer
         lemma = cue.lemma_.lower()
         if any(c.dep_ == "neg" for c in cue.children):
             return None  # "cannot confirm", "did not say": nothing is claimed
@@ -111,11 +113,12 @@ class Attribution:
             subject = child_with(cue, ("compound",))  # "..., AFP reports." tagged as a noun
         if subject is None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp"):
             # "X said ..., adding that ...": the speaker of the nearest cue above.
-            speaker = next(
-                (a for a in cue.ancestors if a.lemma_.lower() in self.lex.cue_verbs),
-                cue.head,
-            )
-            subject = child_with(speaker, ("nsubj",))
+            # Otherwise the subject of the clause it hangs from ("attacked X, calling him ...").
+            speakers = [a for a in cue.ancestors if a.lemma_.lower() in self.lex.cue_verbs]
+            for speaker in [*speakers, *cue.ancestors]:
+                subject = child_with(speaker, ("nsubj",))
+                if subject is not None and subject.dep_ != "expl":
+                    break
         source_head = subject if subject is not None else agent
         if (
             passive_subject is not None
@@ -149,6 +152,8 @@ class Attribution:
         for child in cue.children:
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and is_infinitive(child)):
                 return subtree_ids(child)
+            if child.dep_ == "xcomp" and child.tag_ == "VBG" and lemma not in self.lex.stance_verbs:
+                return subtree_ids(child)  # "said legalizing it could ...", a misparsed clause
         head = cue.head
         if (
             cue.dep_ in ("parataxis", "ccomp", "advcl", "conj")
@@ -181,7 +186,7 @@ class Attribution:
                 return subtree_ids(obj) if obj is not None else None
             clause = child_with(cue, ("dobj",))
             return subtree_ids(clause) if clause is not None else None
-        if lemma in self.lex.stance_verbs and child_with(cue, ("nsubj",)) is not None:
+        if lemma in self.lex.stance_verbs and not _passive(cue):
             # Active voice only: "were supported by mortars" is narration, not stance.
             stance = self._stance_content(cue)
             if stance is not None:
@@ -386,3 +391,7 @@ class Attribution:
         if frame.source_head is None:
             return [SourceMention(text="", span=None, name="unnamed source", kind="unnamed")]
         return [describe_source(sent, frame.source_head, cue=frame.cue[0])]
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

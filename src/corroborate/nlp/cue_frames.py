@@ -142,7 +142,11 @@ def trim(doc: Doc, content: set[int], frame: Frame) -> tuple[int, int] | None:
     while start <= end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
         start += 1
     # One complementiser goes ("said that ..."); a condition after it stays ("that, if ...").
-    if start <= end and doc[start].lower_ in ("that", "whether") and doc[start].dep_ == "mark":
+    if (
+        start <= end
+        and doc[start].lower_ in ("that", "whether")
+        and doc[start].dep_ in ("mark", "dobj")
+    ):
         start += 1
         while start <= end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
             start += 1

@@ -41,11 +41,11 @@ def antecedent(sent: Span, relative: Token) -> Token | None:
 def that_clause_below(cue: Token) -> Token | None:
     """A "that"-clause hanging off a phrase of the cue ("says in a statement that ...")."""
     for token in cue.subtree:
-        if token.i <= cue.i or token.dep_ not in ("acl", "ccomp", "advcl"):
+        if token.i <= cue.i or token.dep_ not in ("acl", "ccomp", "advcl", "relcl"):
             continue
         if token.head.i != cue.i and token.head.pos_ not in ("NOUN", "PROPN"):
             continue
-        if any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        if _introduced_by_that(token):
             path = token.head
             while path.i != cue.i and path.lemma_.lower() not in ("say", "tell"):
                 if path.pos_ == "VERB":
@@ -54,6 +54,19 @@ def that_clause_below(cue: Token) -> Token | None:
             if path.i == cue.i:
                 return token
     return None
+
+
+def _introduced_by_that(clause: Token) -> bool:
+    if clause.dep_ != "relcl":
+        return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    # "said during the debate that he is in favour": parsed as a relative clause whose
+    # "that" is an object, although the clause has its own subject and cannot take one.
+    children = list(clause.children)
+    that = next((c for c in children if c.lower_ == "that" and c.i < clause.i), None)
+    if that is None or that.dep_ != "dobj":
+        return False
+    has_subject = any(c.dep_ == "nsubj" and c.i != that.i for c in children)
+    return has_subject and clause.lemma_ == "be"
 
 
 def is_infinitive(token: Token) -> bool:
