@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from corroborate.geo import build_gazetteer, default_index_path
 from corroborate.nlp import build_pipeline
 
+GEO_FIXTURES = Path(__file__).parent / "fixtures" / "geo"
+
 ARTICLE_DATE = dt.date(2024, 3, 12)  # a Tuesday
+
+
+@pytest.fixture(scope="session", autouse=True)
+def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A gazetteer of a few places, in a data folder of the tests' own.
+
+    The tests never touch the user's data folder, and never wait for the full index.
+    """
+    folder = tmp_path_factory.mktemp("corroborate-data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CORROBORATE_DATA_DIR", str(folder))
+        build_gazetteer(
+            default_index_path(),
+            cities_json=GEO_FIXTURES / "cities.json",
+            regions=GEO_FIXTURES / "regions.yaml",
+        )
+        yield default_index_path()
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,7 @@ def test_batch_interrupt_keeps_stored_articles(
             yield ArticleAnalysis(article=article)
 
     monkeypatch.setattr(Analyzer, "analyze_many", fake_many)
-    monkeypatch.setattr(Analyzer, "__init__", lambda self: None)
+    monkeypatch.setattr(Analyzer, "__init__", lambda self, **options: None)
     db = tmp_path / "l.db"
     outcome = run_batch([tmp_path], db=db, progress=False, batch_size=1)
     assert outcome.interrupted

@@ -10,18 +10,21 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import (
     Article,
     ArticleAnalysis,
     Claim,
     DateMention,
     Mention,
+    PlaceMention,
     SourceRef,
     Span,
     VerificationStatement,
 )
 from corroborate.nlp.frames import ClaimFrame, DateFrame, SourceMention, VerificationFrame
 from corroborate.repair import RepairedText
+from corroborate.resolve.actors import ActorBase
 from corroborate.resolve.entities import NameMention, find_entity, group_entities, kind_for_label
 from corroborate.resolve.names import clean_name
 
@@ -38,7 +41,13 @@ class _Mapper:
         return Span(o_start, o_end, self.text[o_start:o_end])
 
 
-def build_analysis(article: Article, repaired: RepairedText, doc: Doc) -> ArticleAnalysis:
+def build_analysis(
+    article: Article,
+    repaired: RepairedText,
+    doc: Doc,
+    places: list[PlaceFrame] | None = None,
+    actors: ActorBase | None = None,
+) -> ArticleAnalysis:
     to = _Mapper(article, repaired)
     frames: list[ClaimFrame] = doc._.claims or []
     mentions = [
@@ -55,7 +64,7 @@ def build_analysis(article: Article, repaired: RepairedText, doc: Doc) -> Articl
         for source in frame.sources + frame.via:
             if source.kind in _NAME_KINDS and source.resolved_from is None and source.span:
                 names.append(NameMention(source.name, to.span(*source.span), source.kind))
-    entities = group_entities(article.id, names)
+    entities = group_entities(article.id, names, actors)
     entity_of_span = {span: e.id for e in entities for span in e.mentions}
     for mention in mentions:
         mention.entity_id = entity_of_span.get(mention.span)
@@ -93,6 +102,26 @@ def build_analysis(article: Article, repaired: RepairedText, doc: Doc) -> Articl
             )
             for d in dates
         ],
+        places=[_place(frame, to) for frame in places or []],
+    )
+
+
+def _place(frame: PlaceFrame, to: _Mapper) -> PlaceMention:
+    place = frame.place
+    if place is None:
+        return PlaceMention(span=to.span(*frame.span), name=frame.written)
+    # A region fallback keeps the name as written: the settlement, placed in its region.
+    fallback = frame.role != "region" and frame.precision == "region"
+    name = frame.written if fallback else place.name
+    return PlaceMention(
+        span=to.span(*frame.span),
+        name=name,
+        lat=place.lat,
+        lon=place.lon,
+        admin1=place.admin1_name,
+        country=place.country,
+        precision=frame.precision,  # type: ignore[arg-type]
+        place_id=place.id,
     )
 
 

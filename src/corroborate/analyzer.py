@@ -7,16 +7,19 @@ milliseconds).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from corroborate.analysis import build_analysis
+from corroborate.geo.geoparse import Geoparser, default_geoparser
 from corroborate.models import Article, ArticleAnalysis
 from corroborate.nlp import build_pipeline, load_config
 from corroborate.repair import RepairedText, repair_text
+from corroborate.resolve.actors import load_actors
 
 SUPPORTED_LANGUAGES = frozenset({"en"})
 
@@ -31,8 +34,28 @@ def unsupported_reason(article: Article) -> str | None:
 
 
 class Analyzer:
-    def __init__(self, nlp: Language | None = None, *, config_path: Path | None = None) -> None:
+    """The pipeline, plus the geoparser when a gazetteer is given.
+
+    By default the user's gazetteer is opened (and built on first use, see
+    :func:`corroborate.geo.geoparse.default_geoparser`); ``geoparser=None`` leaves places
+    unresolved (their names are still found as entities). ``actor_files`` are the user's
+    own actor files, read after the packaged knowledge base.
+    """
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        config_path: Path | None = None,
+        geoparser: Geoparser | Literal["default"] | None = "default",
+        actor_files: Sequence[Path] = (),
+        progress: bool = False,
+    ) -> None:
         self.nlp = nlp if nlp is not None else build_pipeline(load_config(config_path))
+        self.actors = load_actors(actor_files)
+        if isinstance(geoparser, str):
+            geoparser = default_geoparser(self.actors, progress)
+        self.geoparser = geoparser
 
     def analyze(self, article: Article) -> ArticleAnalysis:
         return next(iter(self.analyze_many([article])))
@@ -60,7 +83,9 @@ class Analyzer:
                     article=article, analysed=False, skipped_reason=unsupported_reason(article)
                 )
             else:
-                yield build_analysis(article, repaired, next(analysed))
+                doc = next(analysed)
+                places = self.geoparser.parse(doc) if self.geoparser is not None else []
+                yield build_analysis(article, repaired, doc, places, self.actors)
 
     def _doc(self, article: Article, repaired: RepairedText) -> Doc:
         doc = self.nlp.make_doc(repaired.text)

@@ -8,7 +8,7 @@ Ctrl-C mid-batch keeps every article stored so far.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +50,7 @@ def run_batch(
     console: Console | None = None,
     progress: bool = True,
     batch_size: int = 8,
+    actor_files: Sequence[Path] = (),
 ) -> BatchOutcome:
     """Analyse and store every article under ``paths`` in the ledger at ``db``."""
     outcome = BatchOutcome()
@@ -58,7 +59,8 @@ def run_batch(
         try:
             fresh = _read(ledger, run_id, paths, default_date, outcome)
             if fresh:
-                _analyse(ledger, run_id, fresh, outcome, console, progress, batch_size)
+                analyzer = Analyzer(progress=progress, actor_files=actor_files)
+                _analyse(ledger, run_id, fresh, analyzer, outcome, console, progress, batch_size)
         except KeyboardInterrupt:
             outcome.interrupted = True
         ledger.finish_run(
@@ -103,12 +105,12 @@ def _analyse(
     ledger: Ledger,
     run_id: int,
     articles: list[Article],
+    analyzer: Analyzer,
     outcome: BatchOutcome,
     console: Console | None,
     progress: bool,
     batch_size: int,
 ) -> None:
-    analyzer = Analyzer()
     bar = Progress(
         TextColumn("analysing"),
         BarColumn(),

@@ -75,6 +75,13 @@ def main() -> None:
     default=None,
     help="Also write the situation report as Markdown to this file.",
 )
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Your own actor file (YAML, the layout of data/actors.yaml); repeatable.",
+)
 @click.option("--no-report", is_flag=True, help="Store only; print and write no report.")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input fails.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -84,6 +91,7 @@ def analyze(
     default_date: dt.date | None,
     html: Path,
     markdown: Path | None,
+    actor_files: tuple[Path, ...],
     no_report: bool,
     strict: bool,
     quiet: bool,
@@ -99,7 +107,12 @@ def analyze(
     console = Console()
     try:
         outcome = run_batch(
-            list(paths), db=db, default_date=default_date, console=console, progress=not quiet
+            list(paths),
+            db=db,
+            default_date=default_date,
+            console=console,
+            progress=not quiet,
+            actor_files=actor_files,
         )
     except CorroborateError as exc:
         _fail(exc)
@@ -217,12 +230,20 @@ def search(query: str, db: Path, limit: int) -> None:
     default=None,
     help="A clusters gold file to score event merging across --corpus.",
 )
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Your own actor file (YAML, the layout of data/actors.yaml); repeatable.",
+)
 def evaluate(
     gold: tuple[Path, ...],
     corpus: Path | None,
     per_file: bool,
     as_json: bool,
     clusters: Path | None,
+    actor_files: tuple[Path, ...],
 ) -> None:
     """Score the system against gold annotation files (files or folders)."""
     from corroborate import evaluation
@@ -238,7 +259,7 @@ def evaluate(
             evaluation.load_gold(p, corpus=corpus)
             for p in evaluation.collect_gold_paths(list(gold))
         ]
-        analyzer = Analyzer()
+        analyzer = Analyzer(progress=True, actor_files=actor_files)
         result = evaluation.evaluate(golds, analyzer.analyze) if golds else None
         cluster_result = (
             evaluation.evaluate_clusters(clusters, corpus, assign_clusters)
@@ -260,3 +281,70 @@ def evaluate(
         evaluation.render_tables(result, console, per_file=per_file)
     if cluster_result is not None:
         evaluation.render_cluster_table(cluster_result, console)
+
+
+@main.group()
+def gazetteer() -> None:
+    """The offline gazetteer: GeoNames places, the regions of Russia and Ukraine, countries."""
+
+
+@gazetteer.command("build")
+@click.option("--force", is_flag=True, help="Build again even if a current index exists.")
+def gazetteer_build(force: bool) -> None:
+    """Build the gazetteer index from the bundled GeoNames data; it is then cached."""
+    from corroborate.geo import Gazetteer, build_gazetteer, default_index_path
+    from corroborate.geo.build import inspect_index
+
+    path = default_index_path()
+    try:
+        if not force and inspect_index(path).problem is None:
+            with Gazetteer.open(path, build_if_missing=False) as current:
+                places = sum(current.info().places.values())
+            click.echo(f"{path}: up to date, {places} places; use --force to build it again")
+            return
+        stats = build_gazetteer(path, progress=True)
+        # Opening loads again the dumps the replaced index held.
+        with Gazetteer.open(path, progress=True) as built:
+            dumps = built.info().dumps
+    except CorroborateError as exc:
+        _fail(exc)
+    click.echo(f"{stats.path}: {stats.places} places, built in {stats.seconds:.1f} s")
+    for dump in dumps:
+        click.echo(f"loaded again: {dump}")
+
+
+@gazetteer.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def gazetteer_add(files: tuple[Path, ...]) -> None:
+    """Load GeoNames dumps (RU.zip, UA.txt, allCountries.zip, ...) into the gazetteer."""
+    from corroborate.geo import Gazetteer
+
+    try:
+        with Gazetteer.open(progress=True) as opened:
+            for file in files:
+                stats = opened.add_dump(file, progress=True)
+                click.echo(
+                    f"{stats.path}: {stats.added} places added or updated,"
+                    f" {stats.skipped} malformed lines skipped"
+                )
+    except CorroborateError as exc:
+        _fail(exc)
+
+
+@gazetteer.command("info")
+def gazetteer_info() -> None:
+    """Say where the gazetteer index is, what it was built from and what it holds."""
+    from corroborate.geo import Gazetteer
+
+    try:
+        with Gazetteer.open(build_if_missing=False) as opened:
+            info = opened.info()
+    except CorroborateError as exc:
+        _fail(exc)
+    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(info.places.items()))
+    click.echo(f"index: {info.path} ({info.size_bytes / 1e6:.1f} MB), built {info.built_at}")
+    click.echo(f"from: {info.cities_json}")
+    click.echo(f"      {info.regions}")
+    click.echo(f"places: {kinds}; names: {info.names}")
+    for dump in info.dumps:
+        click.echo(f"dump: {dump}")

@@ -81,6 +81,8 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     affiliation: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    actor_id: str | None = None  # the actor knowledge base's id, the same in every article
+    side: str | None = None  # russia, ukraine or none, from the knowledge base
 
 
 @dataclass
@@ -156,6 +158,7 @@ class PlaceMention:
     admin1: str | None = None
     country: str | None = None
     precision: PlacePrecision | None = None
+    place_id: int | None = None  # the gazetteer's id (GeoNames id; regions negative)
 
 
 @dataclass

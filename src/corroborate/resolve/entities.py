@@ -1,8 +1,10 @@
 """Entities within one article: names that stand for the same actor, grouped.
 
-A first version: named-entity mentions and claim sources are grouped when their name
-keys agree or one is the other's surname ("Yusov" in "Andryi Yusov"). The canonical
-name is the fullest form seen.
+Named-entity mentions and claim sources are grouped when their name keys agree or one
+is the other's surname ("Yusov" in "Andryi Yusov"). Each group is then looked up in the
+actor knowledge base: a known actor gives the canonical name, kind, affiliation and
+side, and groups that turn out to be the same actor ("Legion of Free Russia", "Free
+Russian Legion") become one entity. An unknown group keeps the fullest form seen.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corroborate.models import Entity, Span
+from corroborate.resolve.actors import Actor, ActorBase
 from corroborate.resolve.names import name_key, same_name
 
 _KINDS = {
@@ -34,7 +37,9 @@ def kind_for_label(label: str) -> str | None:
     return _KINDS.get(label)
 
 
-def group_entities(article_id: str, mentions: list[NameMention]) -> list[Entity]:
+def group_entities(
+    article_id: str, mentions: list[NameMention], actors: ActorBase | None = None
+) -> list[Entity]:
     """Group name mentions into entities; order of first mention is kept."""
     entities: list[Entity] = []
     # A name seen before goes where it went then: most mentions repeat a name.
@@ -59,9 +64,59 @@ def group_entities(article_id: str, mentions: list[NameMention]) -> list[Entity]
             match.mentions.append(mention.span)
         if match.kind in ("unknown", "group") and mention.kind not in ("unknown", "group"):
             match.kind = mention.kind
+    if actors is not None:
+        entities = _link_actors(entities, actors)
     for entity in entities:
         entity.aliases = [a for a in entity.aliases if a != entity.canonical]
     return entities
+
+
+# Which knowledge-base kinds an entity found by the recogniser can be.
+_PERSON_KINDS = {"official", "person"}
+_PLACE_KINDS = {"state"}
+
+
+def _compatible(entity_kind: str, actor: Actor) -> bool:
+    if entity_kind == "person":
+        return actor.kind in _PERSON_KINDS
+    if entity_kind == "place":
+        return actor.kind in _PLACE_KINDS
+    return actor.kind not in _PERSON_KINDS or entity_kind == "unknown"
+
+
+def _link_actors(entities: list[Entity], actors: ActorBase) -> list[Entity]:
+    linked: list[Entity] = []
+    by_actor: dict[str, Entity] = {}
+    for entity in entities:
+        actor = next(
+            (
+                found
+                for name in [entity.canonical, *entity.aliases]
+                if (found := actors.match(name)) is not None and _compatible(entity.kind, found)
+            ),
+            None,
+        )
+        if actor is None:
+            linked.append(entity)
+            continue
+        first = by_actor.get(actor.id)
+        if first is None:
+            names = [entity.canonical, *entity.aliases]
+            entity.canonical = actor.canonical
+            entity.aliases = [n for n in names if n != actor.canonical]
+            entity.actor_id, entity.affiliation, entity.side = (
+                actor.id,
+                actor.affiliation,
+                actor.side,
+            )
+            by_actor[actor.id] = entity
+            linked.append(entity)
+            continue
+        for name in [entity.canonical, *entity.aliases]:
+            if name not in first.aliases and name != first.canonical:
+                first.aliases.append(name)
+        first.mentions.extend(m for m in entity.mentions if m not in first.mentions)
+    return linked
 
 
 def _matches(entity: Entity, mention: NameMention) -> bool:

@@ -194,6 +194,8 @@ def _encode_entity(entity: Entity, article: Article) -> Columns:
         "aliases": _json(entity.aliases),
         "affiliation": entity.affiliation,
         "mention_spans": _json([_span_json(span) for span in entity.mentions]),
+        "actor_id": entity.actor_id,
+        "side": entity.side,
     }
 
 
@@ -206,6 +208,8 @@ def _decode_entity(row: sqlite3.Row, article: Article) -> Entity:
         aliases=_strings(row["aliases"]),
         affiliation=row["affiliation"],
         mentions=[span for span in spans if span is not None],
+        actor_id=row["actor_id"],
+        side=row["side"],
     )
 
 
@@ -299,11 +303,13 @@ def _place(row: sqlite3.Row, prefix: str = "") -> PlaceMention:
 
 
 def _encode_place(place: PlaceMention, article: Article) -> Columns:
-    return _place_columns(place)
+    return {**_place_columns(place), "place_id": place.place_id}
 
 
 def _decode_place(row: sqlite3.Row, article: Article) -> PlaceMention:
-    return _place(row)
+    place = _place(row)
+    place.place_id = row["place_id"]
+    return place
 
 
 def _encode_quantity(quantity: Quantity, article: Article) -> Columns:

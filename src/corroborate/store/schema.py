@@ -238,7 +238,16 @@ CREATE TABLE contradictions (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_VERSION_1,)
+# Version 2: entities linked to the actor knowledge base, places to the gazetteer.
+_VERSION_2 = """
+ALTER TABLE entities ADD COLUMN actor_id TEXT;
+ALTER TABLE entities ADD COLUMN side TEXT;
+CREATE INDEX entities_by_actor ON entities(actor_id);
+ALTER TABLE places ADD COLUMN place_id INTEGER;
+CREATE INDEX places_by_place_id ON places(place_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2)
 """``MIGRATIONS[n]`` upgrades a ledger from schema version ``n`` to ``n + 1``."""
 
 SEARCH_INDEX_STALE = "search_index_stale"

@@ -1,0 +1,259 @@
+"""Place names in an analysed Doc, resolved to the gazetteer with a stated precision.
+
+A name is first read in its phrase: "the Kursk region" and "the Belgorod and Kursk
+regions" name regions, "the city of Belgorod" and "the village of Tjotkino" name
+settlements, "Russia" names a country. Regions and countries are resolved first; they
+are the article's context. A settlement is then ranked among its namesakes by that
+context (its country, its region, its distance to the other places), then by
+population. A settlement the gazetteer lacks falls back to the region the text puts it
+in ("Lozovaya Rudka, located in the Belgorod region"; "Prilesje, which belongs to the
+region") with precision "region": the region is known, the point is not, and we do
+not guess one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from corroborate.geo.gazetteer import Gazetteer, GazPlace
+from corroborate.nlp.frames import doc_ents, doc_sents
+from corroborate.resolve.actors import ActorBase, load_actors
+from corroborate.resolve.names import clean_name
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_REGION_WORDS = {
+    "region", "regions", "oblast", "oblasts", "province", "provinces", "area", "district",
+    "districts", "krai", "territory", "republic",
+}  # fmt: skip
+_SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "hamlet", "township", "port"}
+# Actors that are also places: a state's name is its territory.
+_PLACE_ACTOR_KINDS = {"state"}
+_CONTEXT_SENTENCES = 3  # how far back "the region" reaches for the region it means
+_NEAR_KM = 300.0
+
+
+@dataclass
+class PlaceFrame:
+    """A place named in the Doc (repaired-text offsets) and what it resolved to."""
+
+    span: tuple[int, int]
+    written: str
+    place: GazPlace | None
+    precision: str | None
+    role: str  # "region", "country", "settlement", or "unknown" before resolution
+    sentence: int
+
+
+class Geoparser:
+    """Finds and resolves place names; one per Analyzer, shared by all its articles."""
+
+    def __init__(self, gazetteer: Gazetteer, actors: ActorBase | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.actors = actors
+
+    def parse(self, doc: Doc) -> list[PlaceFrame]:
+        # Captions and headings count: "in Kiev in February" places a photo, and the map
+        # should show it, even though no claim is read from a caption.
+        return self._resolve(list(self._mentions(doc)))
+
+    def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[PlaceFrame]:
+        """Resolve names whose spans are already known (character offsets in the Doc)."""
+        sentence_of = _sentence_index(doc)
+        frames = []
+        for start, end in spans:
+            name = doc.char_span(start, end, alignment_mode="expand")
+            if name is None or len(name) == 0:
+                continue
+            frame = self._frame(name, sentence_of[name.start])
+            frame.span = (start, end)
+            frames.append(frame)
+        return self._resolve(frames)
+
+    def _resolve(self, frames: list[PlaceFrame]) -> list[PlaceFrame]:
+        for frame in frames:
+            if frame.role in ("region", "unknown"):
+                self._resolve_area(frame)
+        context = [f for f in frames if f.place is not None]
+        for frame in frames:
+            if frame.role == "settlement" or (frame.role == "unknown" and frame.place is None):
+                self._resolve_settlement(frame, context)
+        for frame in frames:
+            if frame.place is None:
+                self._fall_back_to_region(frame, frames)
+        return frames
+
+    # -- finding names ------------------------------------------------------------------
+
+    def _mentions(self, doc: Doc) -> Iterator[PlaceFrame]:
+        sentence_of = _sentence_index(doc)
+        taken: set[int] = set()
+        for ent in doc_ents(doc):
+            if ent.label_ not in _PLACE_LABELS or self._is_non_place_actor(ent.text):
+                continue
+            if ent[-1].tag_ == "JJ" or ent.text.endswith(("ian", "ese", "ish")):
+                continue  # "Ukrainian", "Russian": adjectives the tagger called places
+            taken.update(t.i for t in ent)
+            yield self._frame(ent, sentence_of[ent.start])
+        # Names the entity recogniser missed, read from their phrase: "the Kursk region".
+        for token in doc:
+            if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            name = _name_before(token)
+            if name is None or {t.i for t in name} & taken:
+                continue
+            taken.update(t.i for t in name)
+            if self._is_non_place_actor(name.text):
+                continue
+            yield self._frame(name, sentence_of[name.start])
+
+    def _frame(self, name: Span, sentence: int) -> PlaceFrame:
+        return PlaceFrame(
+            span=(name.start_char, name.end_char),
+            written=clean_name(name.text),
+            place=None,
+            precision=None,
+            role=_role(name),
+            sentence=sentence,
+        )
+
+    def _is_non_place_actor(self, text: str) -> bool:
+        if self.actors is None:
+            return False
+        # As an organisation: a town that shares a surname ("Austin") stays a town.
+        actor = self.actors.match(clean_name(text), kind="organisation")
+        return actor is not None and actor.kind not in _PLACE_ACTOR_KINDS
+
+    # -- resolving ----------------------------------------------------------------------
+
+    def _resolve_area(self, frame: PlaceFrame) -> None:
+        if frame.role == "region":
+            written = _expand(frame.written)
+            regions = self.gazetteer.regions_named(f"{written} region") or (
+                self.gazetteer.regions_named(written)
+            )
+            if regions:
+                frame.place, frame.precision = regions[0], "region"
+            return
+        name = _expand(frame.written)
+        country = self.gazetteer.country(name)
+        if country is not None:
+            frame.place, frame.precision, frame.role = country, "country", "country"
+            return
+        regions = self.gazetteer.regions_named(name)
+        if regions and not self.gazetteer.lookup(name):
+            frame.place, frame.precision, frame.role = regions[0], "region", "region"
+
+    def _resolve_settlement(self, frame: PlaceFrame, context: list[PlaceFrame]) -> None:
+        candidates = self.gazetteer.lookup(_expand(frame.written))
+        # A city that is also a region (Kyiv, Moscow, Sevastopol) is named as the city.
+        settlements = [c for c in candidates if c.precision == "settlement"]
+        candidates = settlements or candidates
+        if not candidates:
+            return
+        frame.place = max(candidates, key=lambda c: _score(c, frame, context))
+        frame.precision = frame.place.precision
+        frame.role = "settlement" if frame.place.precision == "settlement" else frame.role
+
+    def _fall_back_to_region(self, frame: PlaceFrame, frames: list[PlaceFrame]) -> None:
+        """The region the text puts an unknown place in: same sentence, else the last one."""
+        regions = [
+            f
+            for f in frames
+            if f.precision == "region"
+            and f.role == "region"
+            and frame.sentence - _CONTEXT_SENTENCES <= f.sentence <= frame.sentence
+            and f is not frame
+        ]
+        same = [f for f in regions if f.sentence == frame.sentence]
+        before = [f for f in regions if f.span[0] < frame.span[0]]
+        chosen = same[0] if same else (before[-1] if before else None)
+        if chosen is not None and frame.role != "region":
+            frame.place, frame.precision = chosen.place, "region"
+
+
+def default_geoparser(actors: ActorBase | None = None, progress: bool = False) -> Geoparser:
+    """The user's gazetteer (built on first use, which takes a while) and actor base."""
+    return Geoparser(Gazetteer.open(progress=progress), actors or load_actors())
+
+
+def _score(candidate: GazPlace, frame: PlaceFrame, context: list[PlaceFrame]) -> float:
+    """Context first (country, region, nearness to the article's other places), then size."""
+    score = math.log10(candidate.population + 10)
+    countries = {f.place.country for f in context if f.place is not None}
+    regions = {
+        (f.place.country, f.place.admin1)
+        for f in context
+        if f.place is not None and f.precision == "region"
+    }
+    if candidate.country in countries:
+        score += 3.0
+    if (candidate.country, candidate.admin1) in regions:
+        score += 2.0
+        if any(f.sentence == frame.sentence for f in context if f.precision == "region"):
+            score += 1.0
+    points = [f.place for f in context if f.place is not None and f.precision == "settlement"]
+    if any(_km(candidate, p) <= _NEAR_KM for p in points if p.id != candidate.id):
+        score += 1.5
+    return score
+
+
+def _km(a: GazPlace, b: GazPlace) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _role(name: Span) -> str:
+    """Region, settlement or unknown, from the words around the name."""
+    doc = name.doc
+    after = doc[name.end] if name.end < len(doc) else None
+    if after is not None and after.lower_ in _REGION_WORDS:
+        return "region"
+    # "the Belgorod and Kursk regions": the first of a coordination shares the noun.
+    if after is not None and after.lower_ in ("and", ","):
+        for token in doc[name.end + 1 : min(len(doc), name.end + 5)]:
+            if token.lower_ in _REGION_WORDS:
+                return "region"
+            if token.pos_ != "PROPN" and token.lower_ not in ("and", ","):
+                break
+    before = doc[name.start - 2 : name.start] if name.start >= 2 else doc[0:0]
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_WORDS:
+        return "settlement"
+    if len(before) == 2 and before[0].lower_ == "of" and before[1].lower_ in _REGION_WORDS:
+        return "region"  # "the Region of Kursk" is rare but written
+    return "unknown"
+
+
+def _name_before(token: Token) -> Span | None:
+    """A run of proper nouns ending at ``token`` that a region word or "village of" frames."""
+    doc = token.doc
+    end = token.i + 1
+    if end < len(doc) and doc[end].pos_ == "PROPN":
+        return None  # not the end of the name yet
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    span = doc[start:end]
+    return span if _role(span) != "unknown" else None
+
+
+def _expand(name: str) -> str:
+    words = name.split()
+    if words and words[0].lower() in ("st.", "st"):
+        words[0] = "Saint"
+    return " ".join(words)
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    index: dict[int, int] = {}
+    for n, sent in enumerate(doc_sents(doc)):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
