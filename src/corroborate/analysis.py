@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from corroborate.events.quantities import find_quantities
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import (
     Article,
@@ -18,6 +19,7 @@ from corroborate.models import (
     DateMention,
     Mention,
     PlaceMention,
+    Quantity,
     SourceRef,
     Span,
     VerificationStatement,
@@ -75,6 +77,21 @@ def build_analysis(
         return SourceRef(name=source.name, span=span, entity_id=entity.id if entity else None)
 
     claims = [_claim(article.id, n, frame, to, ref) for n, frame in enumerate(frames, 1)]
+    quantities = [
+        Quantity(
+            claim_id=claim.id,
+            what=q.what,
+            span=to.span(*q.span),
+            low=q.low,
+            high=q.high,
+            vague=q.vague,
+            kind=q.kind,
+            model=q.model,
+        )
+        for frame, claim in zip(frames, claims, strict=True)
+        if claim.kind != "verification_status"
+        for q in find_quantities(doc, *frame.content)
+    ]
     verifications: list[VerificationFrame] = doc._.verifications or []
     dates: list[DateFrame] = doc._.dates or []
     return ArticleAnalysis(
@@ -103,6 +120,7 @@ def build_analysis(
             for d in dates
         ],
         places=[_place(frame, to) for frame in places or []],
+        quantities=quantities,
     )
 
 

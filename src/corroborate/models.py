@@ -171,6 +171,8 @@ class Quantity:
     low: float | None
     high: float | None
     vague: str | None = None
+    kind: str | None = None  # killed, wounded, captured, missing, evacuated, attackers, equipment
+    model: str | None = None  # an equipment model named with it: "a CAESAR howitzer"
 
 
 @dataclass
@@ -186,6 +188,8 @@ class Event:
     actors: list[str] = field(default_factory=list)
     claim_ids: list[str] = field(default_factory=list)
     place_mention: PlaceMention | None = None
+    date_precision: DatePrecision | None = None
+    plover: str | None = None  # the PLOVER event type the sub-type maps to
 
 
 @dataclass

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from corroborate.geo.gazetteer import Gazetteer, GazPlace
 from corroborate.nlp.frames import doc_ents, doc_sents
 from corroborate.resolve.actors import ActorBase, load_actors
-from corroborate.resolve.names import clean_name
+from corroborate.resolve.names import clean_name, name_key
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _REGION_WORDS = {
@@ -183,6 +183,8 @@ def default_geoparser(actors: ActorBase | None = None, progress: bool = False) -
 def _score(candidate: GazPlace, frame: PlaceFrame, context: list[PlaceFrame]) -> float:
     """Context first (country, region, nearness to the article's other places), then size."""
     score = math.log10(candidate.population + 10)
+    if name_key(candidate.name) == name_key(_expand(frame.written)):
+        score += 1.0  # its own name, not one of the many alternate names GeoNames lists
     countries = {f.place.country for f in context if f.place is not None}
     regions = {
         (f.place.country, f.place.admin1)

@@ -320,11 +320,22 @@ def _encode_quantity(quantity: Quantity, article: Article) -> Columns:
         "low": quantity.low,
         "high": quantity.high,
         "vague": quantity.vague,
+        "kind": quantity.kind,
+        "model": quantity.model,
     }
 
 
 def _decode_quantity(row: sqlite3.Row, article: Article) -> Quantity:
-    return Quantity(row["claim_id"], row["what"], _span(row), row["low"], row["high"], row["vague"])
+    return Quantity(
+        row["claim_id"],
+        row["what"],
+        _span(row),
+        row["low"],
+        row["high"],
+        row["vague"],
+        kind=row["kind"],
+        model=row["model"],
+    )
 
 
 _PLACE_MENTION = "place_mention_"
@@ -340,12 +351,15 @@ def _encode_event(event: Event, article: Article) -> Columns:
         "actors": _json(event.actors),
         "claim_ids": _json(event.claim_ids),
         **_place_columns(event.place_mention, _PLACE_MENTION),
+        "date_precision": event.date_precision,
+        "plover": event.plover,
+        "place_id": event.place_mention.place_id if event.place_mention else None,
     }
 
 
 def _decode_event(row: sqlite3.Row, article: Article) -> Event:
     has_place = row[f"{_PLACE_MENTION}start"] is not None
-    return Event(
+    event = Event(
         id=row["id"],
         article_id=article.id,
         type=row["type"],
@@ -355,7 +369,12 @@ def _decode_event(row: sqlite3.Row, article: Article) -> Event:
         actors=_strings(row["actors"]),
         claim_ids=_strings(row["claim_ids"]),
         place_mention=_place(row, _PLACE_MENTION) if has_place else None,
+        date_precision=row["date_precision"],
+        plover=row["plover"],
     )
+    if event.place_mention is not None:
+        event.place_mention.place_id = row["place_id"]
+    return event
 
 
 def _encode_contradiction(contradiction: Contradiction, article: Article) -> Columns:

@@ -247,7 +247,18 @@ ALTER TABLE places ADD COLUMN place_id INTEGER;
 CREATE INDEX places_by_place_id ON places(place_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2)
+# Version 3: what kind of figure a quantity is and the equipment model; event date
+# precision, PLOVER type and the place's gazetteer id.
+_VERSION_3 = """
+ALTER TABLE quantities ADD COLUMN kind TEXT;
+ALTER TABLE quantities ADD COLUMN model TEXT;
+ALTER TABLE events ADD COLUMN date_precision TEXT;
+ALTER TABLE events ADD COLUMN plover TEXT;
+ALTER TABLE events ADD COLUMN place_id INTEGER;
+CREATE INDEX events_by_place_id ON events(place_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2, _VERSION_3)
 """``MIGRATIONS[n]`` upgrades a ledger from schema version ``n`` to ``n + 1``."""
 
 SEARCH_INDEX_STALE = "search_index_stale"
