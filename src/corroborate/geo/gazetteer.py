@@ -1,9 +1,10 @@
 """The offline gazetteer: places by name, regions by their many names, countries.
 
 An index (one SQLite file, built once by :func:`build_gazetteer`) holds GeoNames
-settlements, the first-level regions of Russia and Ukraine, the countries, and every
-name each goes by under its :func:`corroborate.resolve.names.name_key`. Opening an
-index reads nothing but its header; each query reads only the rows it returns.
+settlements, the first-level regions of Russia and Ukraine, the states of the United
+States, the countries, and every name each goes by under its
+:func:`corroborate.resolve.names.name_key`. Opening an index reads nothing but its
+header; each query reads only the rows it returns.
 
 The index lives in the user's data folder (``CORROBORATE_DATA_DIR`` overrides it). It is
 built on first use, and built again when it was made by another schema version or by a
@@ -28,23 +29,23 @@ from corroborate.errors import ConfigError, CorroborateError
 from corroborate.geo.build import (
     INSERT_NAME,
     INSERT_PLACE,
-    SCHEMA_VERSION,
     build_gazetteer,
     inspect_index,
     keys_of,
-    progress_bar,
     read_meta,
     recorded_dumps,
     refresh_regions,
     write_meta,
 )
-from corroborate.geo.dump import DumpReader, DumpStats, PlaceRow
+from corroborate.geo.dump import DumpReader, DumpStats, PlaceRow, progress_bar
 from corroborate.resolve.names import name_key
 
 logger = logging.getLogger(__name__)
 
 Precision = Literal["settlement", "region", "country"]
-INDEX_FILE = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+# The name stays when the schema changes: the stale index is rebuilt in place, and the
+# dumps it held are loaded again, instead of being left behind in a file of its own.
+INDEX_FILE = "gazetteer-v1.sqlite"
 _PRECISION: dict[str, Precision] = {
     "settlement": "settlement",
     "adm1": "region",
@@ -54,8 +55,9 @@ _PRECISION: dict[str, Precision] = {
 # Words that make a name a region ("Kharkov region", "Харьковская обл.").
 _REGION_WORDS = ("region", "oblast", "obl", "province", "krai", "kray", "territory", "область")
 _BATCH = 20_000
+_MOVE = "UPDATE places SET lat = ?, lon = ? WHERE id = ?"
 
-# A place with the English name of its region: the hand-written region first (lowest,
+# A place with the English name of its region: the region the build made first (lowest,
 # negative id), else a first-level division loaded from a dump.
 _SELECT = """
 SELECT p.id, p.name, p.country, p.admin1,
@@ -72,7 +74,7 @@ _ORDER = " ORDER BY p.population DESC, p.id"
 class GazPlace:
     """A place of the gazetteer."""
 
-    id: int  # GeoNames id; hand-written regions have a stable negative id
+    id: int  # GeoNames id; regions the build makes have a stable negative id
     name: str  # GeoNames' main name; for regions and countries the English name
     country: str  # ISO 3166 alpha-2
     admin1: str | None  # GeoNames admin1 code
@@ -248,8 +250,10 @@ class Gazetteer:
     def add_dump(self, path: Path, progress: bool = False) -> DumpStats:
         """Load a GeoNames dump: its settlements and divisions join the index.
 
-        A place already indexed is updated; a first-level division of Russia or Ukraine
-        lends its names to the hand-written region. The load is one transaction: an
+        A place already indexed is updated; a first-level division of Russia or Ukraine,
+        or a US state, lends its names to the region the build made. A country of the
+        index moves to the position GeoNames gives it (near its middle) and gains its
+        names; a country the index lacks is passed over. The load is one transaction: an
         interrupted load changes nothing.
         """
         reader = DumpReader(path)
@@ -259,6 +263,7 @@ class Gazetteer:
                 "SELECT id, country, admin1 FROM places WHERE id < 0 AND kind = 'adm1'"
             )
         }
+        countries = {row[0] for row in self._conn.execute("SELECT place_id FROM countries")}
         added = 0
         places: list[PlaceRow] = []
         names: list[tuple[str, int]] = []
@@ -268,10 +273,20 @@ class Gazetteer:
                 task = bar.add_task("dump", total=reader.total_bytes())
                 for place in reader.places(lambda n: bar.advance(task, n)):
                     row = place.row
-                    target = regions.get((row[2], row[3] or "")) if place.kind == "adm1" else None
+                    keys = keys_of(place.names)
+                    target: int | None = None
+                    if place.kind == "country":
+                        if row[0] not in countries:
+                            continue  # the index's countries come with their ISO codes
+                        target = row[0]
+                        self._conn.execute(_MOVE, (row[5], row[6], row[0]))
+                    elif place.kind == "adm1":
+                        # A division's code is no name of it: "MN", "CA" mean much else.
+                        keys.discard(name_key(row[3] or ""))
+                        target = regions.get((row[2], row[3] or ""))
                     if target is None:
                         places.append(row)
-                    names.extend((key, target or row[0]) for key in keys_of(place.names))
+                    names.extend((key, target or row[0]) for key in keys)
                     added += 1
                     if len(names) >= _BATCH:
                         self._write(places, names)

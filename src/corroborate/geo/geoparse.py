@@ -148,9 +148,22 @@ class Geoparser:
             frame.place, frame.precision, frame.role = regions[0], "region", "region"
 
     def _resolve_settlement(self, frame: PlaceFrame, context: list[PlaceFrame]) -> None:
-        candidates = self.gazetteer.lookup(_expand(frame.written))
-        # A city that is also a region (Kyiv, Moscow, Sevastopol) is named as the city.
+        written = _expand(frame.written)
+        candidates = self.gazetteer.lookup(written)
+        # A city that is also a region (Kyiv, Moscow, Sevastopol) is named as the city; a
+        # region whose own name this is and which dwarfs every namesake town ("Texas",
+        # "Minnesota") is the region.
         settlements = [c for c in candidates if c.precision == "settlement"]
+        biggest = max((c.population for c in settlements), default=0)
+        key = name_key(written)
+        regions = [
+            c
+            for c in candidates
+            if c.precision == "region" and name_key(c.name) == key and c.population > 10 * biggest
+        ]
+        if regions and frame.role != "settlement":
+            frame.place, frame.precision, frame.role = regions[0], "region", "region"
+            return
         candidates = settlements or candidates
         if not candidates:
             return
