@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from corroborate.events.assemble import assemble_events
+from corroborate.events.classify import EventClassifier
 from corroborate.events.quantities import find_quantities
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import (
@@ -17,6 +19,8 @@ from corroborate.models import (
     ArticleAnalysis,
     Claim,
     DateMention,
+    Entity,
+    Event,
     Mention,
     PlaceMention,
     Quantity,
@@ -49,6 +53,7 @@ def build_analysis(
     doc: Doc,
     places: list[PlaceFrame] | None = None,
     actors: ActorBase | None = None,
+    classifier: EventClassifier | None = None,
 ) -> ArticleAnalysis:
     to = _Mapper(article, repaired)
     frames: list[ClaimFrame] = doc._.claims or []
@@ -94,6 +99,21 @@ def build_analysis(
     ]
     verifications: list[VerificationFrame] = doc._.verifications or []
     dates: list[DateFrame] = doc._.dates or []
+    events = (
+        _events(
+            article,
+            doc,
+            frames,
+            [c.id for c in claims],
+            places or [],
+            entities,
+            actors,
+            classifier,
+            to,
+        )
+        if classifier is not None
+        else []
+    )
     return ArticleAnalysis(
         article=article,
         repairs=list(repaired.repairs),
@@ -121,6 +141,48 @@ def build_analysis(
         ],
         places=[_place(frame, to) for frame in places or []],
         quantities=quantities,
+        events=events,
+    )
+
+
+def _events(
+    article: Article,
+    doc: Doc,
+    frames: list[ClaimFrame],
+    claim_ids: list[str],
+    places: list[PlaceFrame],
+    entities: list[Entity],
+    actors: ActorBase | None,
+    classifier: EventClassifier,
+    to: _Mapper,
+) -> list[Event]:
+    reporting = {
+        e.id
+        for e in entities
+        if actors is not None
+        and e.actor_id is not None
+        and (actor := actors.get(e.actor_id)) is not None
+        and actor.kind in ("outlet", "channel")
+    }
+
+    def entity_at(start: int, end: int) -> str | None:
+        span = to.span(start, end)
+        for entity in entities:
+            if any(m.start <= span.start < m.end for m in entity.mentions):
+                return entity.id
+        return None
+
+    return assemble_events(
+        article.id,
+        doc,
+        frames,
+        claim_ids,
+        places,
+        doc._.dates or [],
+        reporting,
+        classifier,
+        lambda frame: _place(frame, to),
+        entity_at,
     )
 
 

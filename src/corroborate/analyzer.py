@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corroborate.analysis import build_analysis
+from corroborate.events.classify import EventClassifier
 from corroborate.geo.geoparse import Geoparser, default_geoparser
 from corroborate.models import Article, ArticleAnalysis
 from corroborate.nlp import build_pipeline, load_config
@@ -56,6 +57,7 @@ class Analyzer:
         if isinstance(geoparser, str):
             geoparser = default_geoparser(self.actors, progress)
         self.geoparser = geoparser
+        self.classifier = EventClassifier()
 
     def analyze(self, article: Article) -> ArticleAnalysis:
         return next(iter(self.analyze_many([article])))
@@ -85,7 +87,7 @@ class Analyzer:
             else:
                 doc = next(analysed)
                 places = self.geoparser.parse(doc) if self.geoparser is not None else []
-                yield build_analysis(article, repaired, doc, places, self.actors)
+                yield build_analysis(article, repaired, doc, places, self.actors, self.classifier)
 
     def _doc(self, article: Article, repaired: RepairedText) -> Doc:
         doc = self.nlp.make_doc(repaired.text)

@@ -14,13 +14,14 @@ not guess one.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.geo.gazetteer import Gazetteer, GazPlace
-from corroborate.nlp.frames import doc_ents, doc_sents
+from corroborate.nlp.frames import doc_ents, doc_sents, doc_text
 from corroborate.resolve.actors import ActorBase, load_actors
 from corroborate.resolve.names import clean_name, name_key
 
@@ -29,6 +30,10 @@ _REGION_WORDS = {
     "region", "regions", "oblast", "oblasts", "province", "provinces", "area", "district",
     "districts", "krai", "territory", "republic",
 }  # fmt: skip
+_LOCATIVE = {"in", "near", "at", "on", "outside", "over", "towards", "toward", "around", "into"}
+# The tagger often calls an unfamiliar village a person ("a strike on Shebekino"), so a
+# PERSON after a place preposition is tried, unless the actor base knows the person.
+_NOT_PLACES = {"DATE", "TIME", "ORG", "NORP", "CARDINAL", "ORDINAL", "EVENT", "LAW", "MONEY"}
 _SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "hamlet", "township", "port"}
 # Actors that are also places: a state's name is its territory.
 _PLACE_ACTOR_KINDS = {"state"}
@@ -54,11 +59,15 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, actors: ActorBase | None = None) -> None:
         self.gazetteer = gazetteer
         self.actors = actors
+        self._guessed: set[tuple[int, int]] = set()
 
     def parse(self, doc: Doc) -> list[PlaceFrame]:
         # Captions and headings count: "in Kiev in February" places a photo, and the map
         # should show it, even though no claim is read from a caption.
-        return self._resolve(list(self._mentions(doc)))
+        frames = self._resolve(list(self._mentions(doc)))
+        # A name found only by its preposition ("a strike on Shebekino") must resolve.
+        frames = [f for f in frames if f.place is not None or f.span not in self._guessed]
+        return sorted(frames + _repeats(doc, frames), key=lambda f: f.span)
 
     def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[PlaceFrame]:
         """Resolve names whose spans are already known (character offsets in the Doc)."""
@@ -109,6 +118,20 @@ class Geoparser:
             if self._is_non_place_actor(name.text):
                 continue
             yield self._frame(name, sentence_of[name.start])
+        # Names after a locative preposition that the recogniser left untagged.
+        self._guessed = set()
+        for token in doc:
+            if token.i in taken or token.pos_ != "PROPN" or token.ent_type_ in _NOT_PLACES:
+                continue
+            name = _name_after_preposition(token)
+            if name is None or {t.i for t in name} & taken or self._is_non_place_actor(name.text):
+                continue
+            if self.actors is not None and self.actors.match(name.text, kind="person"):
+                continue
+            taken.update(t.i for t in name)
+            frame = self._frame(name, sentence_of[name.start])
+            self._guessed.add(frame.span)
+            yield frame
 
     def _frame(self, name: Span, sentence: int) -> PlaceFrame:
         return PlaceFrame(
@@ -246,6 +269,17 @@ def _role(name: Span) -> str:
     return "unknown"
 
 
+def _name_after_preposition(token: Token) -> Span | None:
+    """ "on Shebekino", "near Velyka Novosilka": a capitalised run after a place preposition."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].lower_ not in _LOCATIVE or not token.text[:1].isupper():
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return doc[token.i : end]
+
+
 def _name_before(token: Token) -> Span | None:
     """A run of proper nouns ending at ``token`` that a region word or "village of" frames."""
     doc = token.doc
@@ -257,6 +291,31 @@ def _name_before(token: Token) -> Span | None:
         start -= 1
     span = doc[start:end]
     return span if _role(span) != "unknown" else None
+
+
+def _repeats(doc: Doc, frames: list[PlaceFrame]) -> list[PlaceFrame]:
+    """Later mentions of a resolved name that the recogniser missed: one name, one place.
+
+    "a drone strike on Shebekino" names the Shebekino found two sentences before, even
+    when the tagger did not mark it the second time.
+    """
+    text = doc_text(doc)
+    covered = [f.span for f in frames]
+    sentence_of = _sentence_index(doc)
+    found: list[PlaceFrame] = []
+    for frame in frames:
+        if frame.place is None or len(frame.written) < 4 or not frame.written[0].isupper():
+            continue
+        for match in re.finditer(rf"\b{re.escape(frame.written)}\b", text):
+            span = (match.start(), match.end())
+            if any(s < span[1] and span[0] < e for s, e in covered):
+                continue
+            name = doc.char_span(*span)
+            if name is None:
+                continue
+            covered.append(span)
+            found.append(replace(frame, span=span, sentence=sentence_of[name.start]))
+    return found
 
 
 def _expand(name: str) -> str:

@@ -1,0 +1,274 @@
+"""Events in one article: what happened, where, when, who, resting on which claims.
+
+Every sentence is typed by the event classifier. A sentence that reports an event gives
+one candidate per place it names (the most precise ones: a village over its region, a
+region over its country), dated by its own date expression or, failing one, the
+article's date. The claims whose content holds the trigger word are the event's
+support: a claimed event rests on its claim alone ("the Legion claimed to have taken
+the village" is an event whose only support is that claim); the reporter's narration
+gives events without a claim.
+
+Candidates then merge: the same sub-type at the same place on the same date is one
+event; within a sentence, a village is kept over the region it lies in ("battles in
+Tjotkino in the Kursk region" is one event at Tjotkino); a country-wide report joins the
+event of its sub-type and date inside that country ("an attack across Russia's border"
+joins the clash at Tyotkino); a sentence that names no place joins the latest event of
+its sub-type. Nothing else merges: the
+same village attacked on another day is another event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from corroborate.events.classify import EventClassifier
+from corroborate.events.taxonomy import PLOVER_OF
+from corroborate.geo.geoparse import PlaceFrame
+from corroborate.models import DatePrecision, Event, PlaceMention
+from corroborate.nlp.frames import ClaimFrame, DateFrame, doc_sents, in_excluded
+
+# A name followed by these words stands for a government or its forces, not a place:
+# "the Kyiv regime", "Moscow's forces" are actors.
+_METONYMS = {"regime", "government", "authorities", "leadership", "forces", "army", "side"}
+# A place name in these roles is the one who acts or speaks.
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
+_PRECISION_RANK = {"settlement": 0, "district": 1, "region": 2, "country": 3}
+
+
+@dataclass
+class _Candidate:
+    sub_type: str
+    type: str
+    sentence: int
+    claims: list[int]
+    place: PlaceFrame | None
+    date: str | None
+    precision: DatePrecision | None = None
+    actors: list[str] = field(default_factory=list)
+
+
+def assemble_events(
+    article_id: str,
+    doc: Doc,
+    claims: Sequence[ClaimFrame],
+    claim_ids: Sequence[str],
+    places: Sequence[PlaceFrame],
+    dates: Sequence[DateFrame],
+    reporting: set[str],
+    classifier: EventClassifier,
+    to_place: Callable[[PlaceFrame], PlaceMention],
+    entity_at: Callable[[int, int], str | None],
+) -> list[Event]:
+    """The article's events.
+
+    ``reporting`` holds the ids of entities that only report (outlets, channels): they
+    are never an event's actors. ``to_place`` and ``entity_at`` map Doc offsets to the
+    ledger's records.
+    """
+    article_date = doc._.article_date
+    default: tuple[str | None, DatePrecision | None] = (
+        (article_date.isoformat(), "day") if article_date is not None else (None, None)
+    )
+    candidates: list[_Candidate] = []
+    for n, sent in enumerate(doc_sents(doc)):
+        if not sent.text.strip() or in_excluded(doc, sent.start_char, sent.end_char):
+            continue
+        cues = [c for c in classifier.sentence_cues(sent) if c.type]
+        if not cues:
+            continue
+        cue = cues[0]
+        supporting = [
+            i
+            for i, claim in enumerate(claims)
+            if claim.content[0] <= cue.trigger[0] < claim.content[1]
+            and claim.kind != "verification_status"
+        ]
+        scope = (
+            (
+                min(claims[i].content[0] for i in supporting),
+                max(claims[i].content[1] for i in supporting),
+            )
+            if supporting
+            else (sent.start_char, sent.end_char)
+        )
+        date, precision = _date_in(sent, dates) or default
+        actors = _actors(sent, scope, reporting, entity_at)
+        named: list[PlaceFrame | None] = list(_places_in(sent, scope, places))
+        for place in named or [None]:
+            candidates.append(
+                _Candidate(
+                    cue.sub_type,
+                    cue.type,
+                    n,
+                    list(supporting),
+                    place,
+                    date,
+                    precision,
+                    list(actors),
+                )
+            )
+    events = _merge(candidates)
+    return [
+        Event(
+            id=f"{article_id}-v{k}",
+            article_id=article_id,
+            type=c.type,
+            sub_type=c.sub_type,
+            date=c.date,
+            place=to_place(c.place).name if c.place is not None else None,
+            actors=c.actors,
+            claim_ids=[claim_ids[i] for i in c.claims],
+            place_mention=to_place(c.place) if c.place is not None else None,
+            date_precision=c.precision,
+            plover=PLOVER_OF.get(c.sub_type),
+        )
+        for k, c in enumerate(events, 1)
+    ]
+
+
+def _date_in(sent: Span, dates: Sequence[DateFrame]) -> tuple[str, DatePrecision | None] | None:
+    for date in dates:
+        if sent.start_char <= date.span[0] < sent.end_char and not date.in_caption and date.value:
+            return date.value, date.precision
+    return None
+
+
+def _places_in(
+    sent: Span, scope: tuple[int, int], places: Sequence[PlaceFrame]
+) -> list[PlaceFrame]:
+    """The most precise places named in the claim (or sentence), one of each."""
+    doc = sent.doc
+    found = []
+    for place in places:
+        if place.place is None or place.precision is None:
+            continue
+        if not (scope[0] <= place.span[0] < scope[1]):
+            continue
+        name = doc.char_span(place.span[0], place.span[1], "expand")
+        if name is None or not len(name):
+            continue
+        if name.end < len(doc) and doc[name.end].lower_ in _METONYMS:
+            continue
+        if name.root.dep_ in _ACTOR_DEPS:
+            continue  # "Ukraine did several dozen drone attacks": the attacker, not the place
+        found.append(place)
+    if not found:
+        return []
+    best = min(_PRECISION_RANK.get(p.precision or "", 9) for p in found)
+    keep: list[PlaceFrame] = []
+    for place in sorted(found, key=lambda p: _PRECISION_RANK.get(p.precision or "", 9)):
+        if any(_key(place) == _key(k) or _inside(k, place) for k in keep):
+            continue
+        if place.precision == "country" and (
+            best < _PRECISION_RANK["country"] or any(k.precision == "country" for k in keep)
+        ):
+            continue  # one country at most, and none when a finer place is named
+        keep.append(place)
+    return sorted(keep, key=lambda p: p.span[0])
+
+
+def _key(place: PlaceFrame) -> str:
+    """A place's identity: a region fallback is its own place, named as written."""
+    if place.role != "region" and place.precision == "region":
+        return f"written:{place.written.lower()}"
+    return f"id:{place.place.id}" if place.place is not None else f"written:{place.written}"
+
+
+def _inside(small: PlaceFrame, large: PlaceFrame) -> bool:
+    """Does ``small`` lie in ``large`` (a region or a country)?"""
+    if small.place is None or large.place is None:
+        return False
+    if large.precision == "country":
+        return small.place.country == large.place.country and _key(small) != _key(large)
+    if large.precision == "region" and large.role == "region":
+        finer = _PRECISION_RANK.get(small.precision or "", 9) < _PRECISION_RANK["region"]
+        placed_in = small.role != "region" and small.precision == "region"  # a fallback
+        return (
+            small.place.country == large.place.country
+            and small.place.admin1 == large.place.admin1
+            and (finer or placed_in)
+        )
+    return False
+
+
+def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
+    events: list[_Candidate] = []
+    placeless: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.place is None:
+            placeless.append(candidate)
+            continue
+        same = next((e for e in events if _same_event(e, candidate)), None)
+        if same is None:
+            events.append(candidate)
+        else:
+            _absorb(same, candidate)
+    # Country-wide reports join an event inside the country, when there is one. A region
+    # keeps its own event: "the missile alert across the Belgorod region" is not the
+    # shelling of one village in it, reported later.
+    for wide in [e for e in events if _precision(e) == "country"]:
+        inner = next(
+            (
+                e
+                for e in events
+                if e is not wide
+                and e.sub_type == wide.sub_type
+                and e.date == wide.date
+                and wide.place is not None
+                and e.place is not None
+                and _inside(e.place, wide.place)
+            ),
+            None,
+        )
+        if inner is not None:
+            _absorb(inner, wide)
+            events.remove(wide)
+    for candidate in placeless:
+        latest = [
+            e
+            for e in events
+            if e.sub_type == candidate.sub_type and e.sentence <= candidate.sentence
+        ]
+        if latest:
+            _absorb(latest[-1], candidate)
+    return sorted(events, key=lambda e: e.sentence)
+
+
+def _precision(event: _Candidate) -> str:
+    return event.place.precision or "" if event.place is not None else ""
+
+
+def _same_event(a: _Candidate, b: _Candidate) -> bool:
+    return (
+        a.sub_type == b.sub_type
+        and a.date == b.date
+        and a.place is not None
+        and b.place is not None
+        and _key(a.place) == _key(b.place)
+    )
+
+
+def _absorb(into: _Candidate, other: _Candidate) -> None:
+    into.claims.extend(i for i in other.claims if i not in into.claims)
+    into.actors.extend(a for a in other.actors if a not in into.actors)
+    into.sentence = min(into.sentence, other.sentence)
+
+
+def _actors(
+    sent: Span,
+    scope: tuple[int, int],
+    reporting: set[str],
+    entity_at: Callable[[int, int], str | None],
+) -> list[str]:
+    """Entities named in the claim or sentence that can act: not the outlets reporting."""
+    found: list[str] = []
+    for token in sent:
+        if not (scope[0] <= token.idx < scope[1]) or token.ent_iob_ != "B":
+            continue
+        entity_id = entity_at(token.idx, token.idx + len(token))
+        if entity_id is not None and entity_id not in found and entity_id not in reporting:
+            found.append(entity_id)
+    return found
