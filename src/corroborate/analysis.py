@@ -6,6 +6,7 @@ mapped back to the original article text, entities are grouped, and ids are give
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from spacy.tokens import Doc
@@ -165,11 +166,18 @@ def _events(
         and actor.kind in ("outlet", "channel")
     }
 
+    mention_starts = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
+    starts = [start for start, _, _ in mention_starts]
+
     def entity_at(start: int, end: int) -> str | None:
         span = to.span(start, end)
-        for entity in entities:
-            if any(m.start <= span.start < m.end for m in entity.mentions):
-                return entity.id
+        i = bisect.bisect_right(starts, span.start) - 1
+        while i >= 0 and mention_starts[i][0] <= span.start:
+            if span.start < mention_starts[i][1]:
+                return mention_starts[i][2]
+            i -= 1
+            if span.start - mention_starts[i + 1][0] > 200:
+                break  # mentions are short: none further back can hold this offset
         return None
 
     return assemble_events(

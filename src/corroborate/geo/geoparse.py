@@ -303,9 +303,13 @@ def _repeats(doc: Doc, frames: list[PlaceFrame]) -> list[PlaceFrame]:
     covered = [f.span for f in frames]
     sentence_of = _sentence_index(doc)
     found: list[PlaceFrame] = []
+    searched: set[str] = set()
     for frame in frames:
         if frame.place is None or len(frame.written) < 4 or not frame.written[0].isupper():
             continue
+        if frame.written in searched:
+            continue  # every occurrence of a name was found the first time it was searched
+        searched.add(frame.written)
         for match in re.finditer(rf"\b{re.escape(frame.written)}\b", text):
             span = (match.start(), match.end())
             if any(s < span[1] and span[0] < e for s, e in covered):
