@@ -262,7 +262,9 @@ def evaluate(
         analyzer = Analyzer(progress=True, actor_files=actor_files)
         result = evaluation.evaluate(golds, analyzer.analyze) if golds else None
         cluster_result = (
-            evaluation.evaluate_clusters(clusters, corpus, assign_clusters)
+            evaluation.evaluate_clusters(
+                clusters, corpus, lambda articles: assign_clusters(analyzer.analyze_many(articles))
+            )
             if clusters is not None and corpus is not None
             else None
         )

@@ -19,6 +19,7 @@ same village attacked on another day is another event.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ from corroborate.events.classify import EventClassifier
 from corroborate.events.taxonomy import PLOVER_OF
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import DatePrecision, Event, PlaceMention
-from corroborate.nlp.frames import ClaimFrame, DateFrame, doc_sents, in_excluded
+from corroborate.nlp.frames import ClaimFrame, DateFrame, doc_sents, doc_text, in_excluded
 
 # A name followed by these words stands for a government or its forces, not a place:
 # "the Kyiv regime", "Moscow's forces" are actors.
@@ -154,6 +155,8 @@ def _places_in(
             continue
         if name.root.dep_ in _ACTOR_DEPS:
             continue  # "Ukraine did several dozen drone attacks": the attacker, not the place
+        if _in_dateline(doc, place.span):
+            continue  # "KYIV, Ukraine (AP) —" says where the reporter was
         found.append(place)
     if not found:
         return []
@@ -168,6 +171,14 @@ def _places_in(
             continue  # one country at most, and none when a finer place is named
         keep.append(place)
     return sorted(keep, key=lambda p: p.span[0])
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,[^\n—–(]{0,40})?(?:\([^)\n]{1,30}\))?\s*[—–-]")
+
+
+def _in_dateline(doc: Doc, span: tuple[int, int]) -> bool:
+    match = _DATELINE.match(doc_text(doc)[:120])
+    return match is not None and span[1] <= match.end()
 
 
 def _key(place: PlaceFrame) -> str:

@@ -1,15 +1,10 @@
-"""Merging across articles.
+"""Merging across articles: syndicated copies, and event clusters.
 
-Event clustering across articles is not built yet: until it is, every article is its
-own cluster, which is what :func:`assign_clusters` reports so that the cluster scorer
-measures the system as it stands.
+``copies`` finds republications of the same text (one origin, many outlets);
+``clusters`` merges the events of many articles into clusters of one real event each.
 """
 
-from __future__ import annotations
+from corroborate.merge.clusters import EventClusterer, assign_clusters, main_event
+from corroborate.merge.copies import CopyIndex
 
-from corroborate.models import Article
-
-
-def assign_clusters(articles: list[Article]) -> dict[str, str]:
-    """Map each article id to the id of the event cluster the system puts it in."""
-    return {article.id: article.id for article in articles}
+__all__ = ["CopyIndex", "EventClusterer", "assign_clusters", "main_event"]

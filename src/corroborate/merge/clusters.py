@@ -1,0 +1,169 @@
+"""Event clusters across articles: one raid, many reports.
+
+An article's events join an existing cluster when date and place agree, and type too
+unless the place is a settlement: dates at most a day apart (reports of a night attack
+carry either date), and places that are the same place, within a few kilometres, or one
+inside the other (a village and its region). At one village on one day the two sides
+describe one event in different terms (a raid repelled, a village taken). Syndicated
+copies always join their origin's cluster. The same village attacked on another day is
+another event.
+
+Candidates are found through blocks keyed by (country, day), so the cost of adding
+an article does not grow with the size of the ledger, and clusters are built
+incrementally: a new article joins the clusters that exist without recomputing them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from corroborate.merge.copies import CopyIndex
+from corroborate.models import ArticleAnalysis, Event, PlaceMention
+
+_NEAR_KM = 25.0
+_DAY_WINDOW = 1
+
+
+@dataclass
+class Cluster:
+    id: str
+    events: list[tuple[str, Event]] = field(default_factory=list)  # (article id, event)
+
+
+@dataclass
+class EventClusterer:
+    """Clusters events as articles arrive; ``assign`` gives each article's main cluster."""
+
+    copies: CopyIndex = field(default_factory=CopyIndex)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    _blocks: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    _article_cluster: dict[str, str] = field(default_factory=dict)
+    _event_cluster: dict[str, str] = field(default_factory=dict)
+
+    def add(self, analysis: ArticleAnalysis) -> str | None:
+        """Cluster an article's events; return the cluster of its main event."""
+        article = analysis.article
+        origin = self.copies.add(article.id, article.text, article.published)
+        main = main_event(analysis)
+        for event in analysis.events:
+            cluster_id = self._place_event(article.id, event)
+            self._event_cluster[event.id] = cluster_id
+        if origin != article.id and origin in self._article_cluster:
+            # A copy reports what its origin reports, whatever our reading of it found.
+            self._article_cluster[article.id] = self._article_cluster[origin]
+        elif main is not None:
+            self._article_cluster[article.id] = self._event_cluster[main.id]
+        return self._article_cluster.get(article.id)
+
+    def cluster_of_article(self, article_id: str) -> str | None:
+        return self._article_cluster.get(article_id)
+
+    def cluster_of_event(self, event_id: str) -> str | None:
+        return self._event_cluster.get(event_id)
+
+    def _place_event(self, article_id: str, event: Event) -> str:
+        day = _day(event.date)
+        country = (event.place_mention.country or "") if event.place_mention else ""
+        best: Cluster | None = None
+        if day is not None:
+            for key in _keys(country, day):
+                for cluster_id in self._blocks.get(key, ()):
+                    cluster = self.clusters[cluster_id]
+                    if any(_same_event(event, other) for _, other in cluster.events):
+                        best = cluster
+                        break
+                if best is not None:
+                    break
+        if best is None:
+            best = Cluster(id=f"k{len(self.clusters) + 1}")
+            self.clusters[best.id] = best
+        best.events.append((article_id, event))
+        if day is not None:
+            key = (country, day)
+            if best.id not in self._blocks.setdefault(key, []):
+                self._blocks[key].append(best.id)
+        return best.id
+
+
+def assign_clusters(analyses: Iterable[ArticleAnalysis]) -> dict[str, str]:
+    """Article id -> the cluster of its main event (an article without events: its own)."""
+    clusterer = EventClusterer()
+    found: dict[str, str] = {}
+    for analysis in analyses:
+        cluster = clusterer.add(analysis)
+        found[analysis.article.id] = cluster or f"article:{analysis.article.id}"
+    return found
+
+
+def main_event(analysis: ArticleAnalysis) -> Event | None:
+    """The event an article is mainly about: the best supported, the earliest on a tie."""
+    placed = [e for e in analysis.events if e.place_mention is not None and e.date]
+    candidates = placed or analysis.events
+    if not candidates:
+        return None
+    return max(
+        enumerate(candidates),
+        key=lambda item: (len(item[1].claim_ids) + (1 if item[0] == 0 else 0), -item[0]),
+    )[1]
+
+
+def _keys(country: str, day: int) -> list[tuple[str, int]]:
+    return [(country, day + d) for d in range(-_DAY_WINDOW, _DAY_WINDOW + 1)]
+
+
+def _day(value: str | None) -> int | None:
+    """The first day of a date value (a day, a month, or a range) as an ordinal."""
+    if not value:
+        return None
+    first = value.split("/")[0]
+    try:
+        if len(first) == 10:
+            return dt.date.fromisoformat(first).toordinal()
+        if len(first) == 7:
+            return dt.date.fromisoformat(f"{first}-01").toordinal()
+    except ValueError:
+        return None
+    return None
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    day_a, day_b = _day(a.date), _day(b.date)
+    if day_a is None or day_b is None or abs(day_a - day_b) > _DAY_WINDOW:
+        return False
+    if a.place_mention is None or b.place_mention is None:
+        return False
+    if not places_agree(a.place_mention, b.place_mention):
+        return False
+    # At one village on one day, the two sides describe one event in different terms (a
+    # raid repelled, a village taken, a sabotage group destroyed); over a whole region,
+    # only reports of the same type are taken to be one event.
+    precise = a.place_mention.precision == b.place_mention.precision == "settlement"
+    return precise or a.type == b.type
+
+
+def places_agree(a: PlaceMention, b: PlaceMention) -> bool:
+    """The same place, near places, or one inside the other (a village and its region)."""
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.place_id is not None and a.place_id == b.place_id and a.name == b.name:
+        return True
+    if a.precision == "country" or b.precision == "country":
+        return False  # "in Russia" is too wide to tie two reports together
+    if a.precision == "region" or b.precision == "region":
+        return bool(a.admin1) and a.admin1 == b.admin1
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return _km(a, b) <= _NEAR_KM
+
+
+def _km(a: PlaceMention, b: PlaceMention) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
