@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from corroborate.contradict.pairs import find_contradictions
+from corroborate.contradict.propositions import read_propositions
 from corroborate.events.assemble import assemble_events
 from corroborate.events.classify import EventClassifier
 from corroborate.events.quantities import find_quantities
@@ -115,6 +117,8 @@ def build_analysis(
         if classifier is not None
         else []
     )
+    propositions = read_propositions(doc, frames, places or [], doc._.dates or [])
+    contradictions = find_contradictions(propositions, claims, entities)
     return ArticleAnalysis(
         article=article,
         repairs=list(repaired.repairs),
@@ -143,6 +147,7 @@ def build_analysis(
         places=[_place(frame, to) for frame in places or []],
         quantities=quantities,
         events=events,
+        contradictions=contradictions,
     )
 
 

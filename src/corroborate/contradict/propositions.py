@@ -1,0 +1,138 @@
+"""What a claim asserts, as slots with values that can be compared across claims.
+
+A claim's content is read for a few propositions a verification desk weighs against each
+other:
+
+- **outcome** of an attack: ``taken`` (a place captured or entered), ``repelled`` (the
+  attack stopped, the crossing prevented, the attackers forced back), ``ongoing``
+  (fighting still going on);
+- **attacker**: ``independent`` (the fighters act on their own, not for a state) or
+  ``state forces`` (a state's armed forces did it);
+- **start**: the day an attack began ("since Sunday", "started on Tuesday morning").
+
+Each value keeps the places the claim names, so that "took Tyotkino" can be set against
+"prevented the crossing in the Kursk region". The words are in ``data/contradict.toml``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from corroborate.errors import ConfigError
+from corroborate.geo.geoparse import PlaceFrame
+from corroborate.nlp.frames import ClaimFrame, DateFrame
+
+
+@dataclass(frozen=True)
+class SlotWords:
+    outcome: dict[str, frozenset[str]]
+    fight_words: frozenset[str]
+    independent: frozenset[str]
+    state_forces: frozenset[str]
+    start: frozenset[str]
+    negations: frozenset[str]
+
+
+@dataclass
+class Proposition:
+    """The slots one claim fills."""
+
+    claim: int  # index of the claim frame
+    outcome: str | None = None
+    attacker: str | None = None
+    start: str | None = None  # the first day of the date the attack began
+    places: list[PlaceFrame] = field(default_factory=list)
+
+
+@cache
+def load_slot_words() -> SlotWords:
+    path = "corroborate/data/contradict.toml"
+    raw = resources.files("corroborate").joinpath("data/contradict.toml").read_text("utf-8")
+    try:
+        data = tomllib.loads(raw)
+        return SlotWords(
+            outcome={k: frozenset(v) for k, v in data["outcome"].items()},
+            fight_words=frozenset(data["ongoing"]["fight_words"]),
+            independent=frozenset(data["attacker"]["independent"]),
+            state_forces=frozenset(data["attacker"]["state_forces"]),
+            start=frozenset(data["start"]["words"]),
+            negations=frozenset(data["negations"]["words"]),
+        )
+    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: {exc}; restore the packaged file") from exc
+
+
+def read_propositions(
+    doc: Doc,
+    claims: list[ClaimFrame],
+    places: list[PlaceFrame],
+    dates: list[DateFrame],
+) -> list[Proposition]:
+    """One proposition per claim that fills at least one slot."""
+    words = load_slot_words()
+    found = []
+    for index, claim in enumerate(claims):
+        if claim.kind == "verification_status":
+            continue
+        span = doc.char_span(*claim.content, alignment_mode="expand")
+        if span is None:
+            continue
+        lemmas = [t.lemma_.lower() for t in span]
+        text = " " + " ".join(lemmas) + " "
+        for idiom in (" take place ", " take part ", " take into account "):
+            text = text.replace(idiom, " ")  # "battles would take place" takes nothing
+        proposition = Proposition(claim=index)
+        negated = any(n in lemmas for n in words.negations)
+        for value, phrases in words.outcome.items():
+            if not any(f" {p} " in text for p in phrases) or (negated and value == "taken"):
+                continue
+            if value == "ongoing" and not any(f" {w} " in text for w in words.fight_words):
+                continue  # "the regime's activities continue" says nothing of fighting
+            proposition.outcome = value
+            break
+        if any(f" {p} " in text for p in words.independent):
+            proposition.attacker = "independent"
+        elif _state_forces_attack(span, words.state_forces):
+            proposition.attacker = "state forces"
+        if any(f" {p} " in text for p in words.start):
+            proposition.start = _first_day(claim, dates)
+        proposition.places = [
+            p for p in places if claim.content[0] <= p.span[0] < claim.content[1] and p.place
+        ]
+        if proposition.outcome or proposition.attacker or proposition.start:
+            found.append(proposition)
+    return found
+
+
+_ATTACK_LEMMAS = {"attack", "strike", "shell", "raid", "assault", "cross", "invade"}
+
+
+def _state_forces_attack(span: Span, state_forces: frozenset[str]) -> bool:
+    """Is a state's armed force the subject of an attack verb ("the armed forces tried to
+    attack")? Forces that repel an attack are not its attackers."""
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _ATTACK_LEMMAS:
+            continue
+        verb = token
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head  # "tried to attack": the subject of "tried"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        words = " " + " ".join(t.lemma_.lower() for t in subject.subtree) + " "
+        if any(f" {phrase} " in words for phrase in state_forces):
+            return True
+    return False
+
+
+def _first_day(claim: ClaimFrame, dates: list[DateFrame]) -> str | None:
+    for date in dates:
+        if claim.content[0] <= date.span[0] < claim.content[1] and date.value:
+            return date.value.split("/")[0]
+    return None
