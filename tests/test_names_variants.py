@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from corroborate.errors import ConfigError
+from corroborate.models import Span
 from corroborate.resolve.actors import Actor, ActorBase, load_actors
+from corroborate.resolve.entities import NEW_ACTOR_PREFIX, NameMention, group_entities
 from corroborate.resolve.names import fuzzy_same, name_key
 
 # Spellings of one name that must share a key.
@@ -267,3 +269,16 @@ def test_actors_malformed_user_file_names_file_entry_and_field(
     assert field in message
     if field != "YAML":
         assert "entry 2" in message
+
+
+def test_names_unknown_actor_gets_the_same_id_in_every_article() -> None:
+    actors = load_actors()
+    first = group_entities(
+        "a1", [NameMention("Ivan Jusupov", Span(0, 12, "Ivan Jusupov"), "person")], actors
+    )
+    second = group_entities(
+        "a2", [NameMention("Ivan Yusupov", Span(0, 12, "Ivan Yusupov"), "person")], actors
+    )
+    assert first[0].actor_id == second[0].actor_id
+    assert first[0].actor_id is not None and first[0].actor_id.startswith(NEW_ACTOR_PREFIX)
+    assert first[0].id != second[0].id  # entity ids stay local to their article

@@ -81,7 +81,9 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     affiliation: str | None = None
     mentions: list[Span] = field(default_factory=list)
-    actor_id: str | None = None  # the actor knowledge base's id, the same in every article
+    # The actor knowledge base's id, the same in every article; an actor the base does not
+    # know gets "new:" and its name key, so its spellings in other articles meet it.
+    actor_id: str | None = None
     side: str | None = None  # russia, ukraine or none, from the knowledge base
 
 

@@ -71,6 +71,9 @@ def group_entities(
     return entities
 
 
+# Actors not in the knowledge base get an id made from their name key.
+NEW_ACTOR_PREFIX = "new:"
+_NEW_ACTOR_KINDS = {"person", "organisation", "group"}
 # Which knowledge-base kinds an entity found by the recogniser can be.
 _PERSON_KINDS = {"official", "person"}
 _PLACE_KINDS = {"state"}
@@ -97,6 +100,10 @@ def _link_actors(entities: list[Entity], actors: ActorBase) -> list[Entity]:
             None,
         )
         if actor is None:
+            if entity.kind in _NEW_ACTOR_KINDS and name_key(entity.canonical):
+                # Unknown to the base: a new actor whose key is the same in every article,
+                # so that "Jusov" here and "Yusov" there are one actor across the ledger.
+                entity.actor_id = NEW_ACTOR_PREFIX + name_key(entity.canonical)
             linked.append(entity)
             continue
         first = by_actor.get(actor.id)
