@@ -162,6 +162,7 @@ def _events(
     classifier: EventClassifier,
     to: _Mapper,
 ) -> list[Event]:
+    # Outlets report events and places host them; neither is one of the event's actors.
     reporting = {
         e.id
         for e in entities
@@ -170,6 +171,7 @@ def _events(
         and (actor := actors.get(e.actor_id)) is not None
         and actor.kind in ("outlet", "channel")
     }
+    reporting |= {e.id for e in entities if e.kind == "place" and e.actor_id is None}
 
     mention_starts = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
     starts = [start for start, _, _ in mention_starts]

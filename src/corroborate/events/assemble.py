@@ -279,6 +279,8 @@ def _actors(
     for token in sent:
         if not (scope[0] <= token.idx < scope[1]) or token.ent_iob_ != "B":
             continue
+        if token.ent_type_ == "NORP":
+            continue  # "Russian", "Ukrainian": a nationality is not an actor
         entity_id = entity_at(token.idx, token.idx + len(token))
         if entity_id is not None and entity_id not in found and entity_id not in reporting:
             found.append(entity_id)

@@ -337,7 +337,12 @@ def _event_title(event: Event) -> str:
 def _event_details(event: Event, analysis: ArticleAnalysis) -> list[str]:
     details = []
     if event.actors:
-        details.append("actors: " + ", ".join(one_line(actor) for actor in event.actors))
+        # Events name actors by entity id; the report shows the entity's canonical name.
+        names = [
+            entity.canonical if (entity := analysis.entity(actor)) is not None else actor
+            for actor in event.actors
+        ]
+        details.append("actors: " + ", ".join(one_line(name) for name in dict.fromkeys(names)))
     details.append("reported in: " + article_label(analysis.article))
     return details
 
