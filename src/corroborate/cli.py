@@ -15,6 +15,7 @@ from typing import NoReturn
 
 import click
 from rich.console import Console
+from rich.panel import Panel
 
 from corroborate import __version__
 from corroborate.errors import CorroborateError, GoldFormatError
@@ -212,6 +213,48 @@ def search(query: str, db: Path, limit: int) -> None:
         click.echo(f"{article_id}\t{snippet}")
     if not hits:
         stderr.print("no matches")
+
+
+@main.command()
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The ledger database to read.",
+)
+@click.option(
+    "--min-articles",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Only clusters reported in at least N articles.",
+)
+def clusters(db: Path, min_articles: int) -> None:
+    """Events across articles: each cluster's sides, contradictions and corroboration."""
+    from corroborate.merge.digest import digest
+    from corroborate.store import Ledger
+
+    if not db.exists():
+        _fail(f"{db}: no such ledger; run `corroborate analyze` first")
+    try:
+        with Ledger.open(db) as ledger:
+            found = digest(ledger.iter_analyses())
+    except CorroborateError as exc:
+        _fail(exc)
+    console = Console()
+    shown = [d for d in found if len(d.articles) >= min_articles]
+    for item in shown:
+        lines = [
+            f"{len(item.articles)} article(s), {item.origins} independent origin(s)",
+            f"verdict: {item.corroboration.verdict}",
+        ]
+        lines += [f"• {c.source}: “{c.text}” — {c.article}" for c in item.claims]
+        lines += [f"⚠ {why}" for why in item.contradictions]
+        title = f"{item.first_date or 'undated'} · {item.title}"
+        console.print(Panel("\n".join(lines), title=title, title_align="left"), markup=False)
+    if not shown:
+        stderr.print("no event clusters in this ledger")
 
 
 @main.command("eval")

@@ -8,7 +8,8 @@ describe one event in different terms (a raid repelled, a village taken). Syndic
 copies always join their origin's cluster. The same village attacked on another day is
 another event.
 
-Candidates are found through blocks keyed by (country, day), so the cost of adding
+Candidates are found through blocks keyed by country, day and place (a grid cell of
+about 25 km, or the region), so the cost of adding
 an article does not grow with the size of the ledger, and clusters are built
 incrementally: a new article joins the clusters that exist without recomputing them.
 """
@@ -39,7 +40,7 @@ class EventClusterer:
 
     copies: CopyIndex = field(default_factory=CopyIndex)
     clusters: dict[str, Cluster] = field(default_factory=dict)
-    _blocks: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    _blocks: dict[BlockKey, list[str]] = field(default_factory=dict)
     _article_cluster: dict[str, str] = field(default_factory=dict)
     _event_cluster: dict[str, str] = field(default_factory=dict)
 
@@ -66,13 +67,15 @@ class EventClusterer:
 
     def _place_event(self, article_id: str, event: Event) -> str:
         day = _day(event.date)
-        country = (event.place_mention.country or "") if event.place_mention else ""
         best: Cluster | None = None
         if day is not None:
-            for key in _keys(country, day):
+            for key in _query_keys(event, day):
                 for cluster_id in self._blocks.get(key, ()):
                     cluster = self.clusters[cluster_id]
-                    if any(_same_event(event, other) for _, other in cluster.events):
+                    # The latest reports stand for the cluster: comparing with all of a
+                    # cluster of a thousand reports would make big events slow to join.
+                    recent = cluster.events[-_COMPARED:]
+                    if any(_same_event(event, other) for _, other in recent):
                         best = cluster
                         break
                 if best is not None:
@@ -82,9 +85,9 @@ class EventClusterer:
             self.clusters[best.id] = best
         best.events.append((article_id, event))
         if day is not None:
-            key = (country, day)
-            if best.id not in self._blocks.setdefault(key, []):
-                self._blocks[key].append(best.id)
+            for key in _own_keys(event, day):
+                if best.id not in self._blocks.setdefault(key, []):
+                    self._blocks[key].append(best.id)
         return best.id
 
 
@@ -110,8 +113,48 @@ def main_event(analysis: ArticleAnalysis) -> Event | None:
     )[1]
 
 
-def _keys(country: str, day: int) -> list[tuple[str, int]]:
-    return [(country, day + d) for d in range(-_DAY_WINDOW, _DAY_WINDOW + 1)]
+# Blocks: a settlement sits in a grid cell of about 25 km and in its region; a region-wide
+# event sits in its region only. A settlement looks in the cells around its own (so that
+# places a few kilometres apart across a cell edge meet) and in its region; a region
+# looks in its region, where every settlement inside it also sits.
+_CELL_DEGREES = 0.25
+_COMPARED = 8
+BlockKey = tuple[str, int, str]
+
+
+def _own_keys(event: Event, day: int) -> list[BlockKey]:
+    place = event.place_mention
+    if place is None:
+        return [("", day, "")]
+    keys: list[BlockKey] = [(place.country or "", day, f"r:{place.admin1 or place.name}")]
+    cell = _cell(place)
+    if cell is not None:
+        keys.append((place.country or "", day, f"c:{cell[0]}:{cell[1]}"))
+    return keys
+
+
+def _query_keys(event: Event, day: int) -> list[BlockKey]:
+    place = event.place_mention
+    days = [day + d for d in range(-_DAY_WINDOW, _DAY_WINDOW + 1)]
+    if place is None:
+        return [("", d, "") for d in days]
+    country = place.country or ""
+    keys: list[BlockKey] = [(country, d, f"r:{place.admin1 or place.name}") for d in days]
+    cell = _cell(place)
+    if cell is not None:
+        keys += [
+            (country, d, f"c:{cell[0] + i}:{cell[1] + j}")
+            for d in days
+            for i in (-1, 0, 1)
+            for j in (-1, 0, 1)
+        ]
+    return keys
+
+
+def _cell(place: PlaceMention) -> tuple[int, int] | None:
+    if place.precision != "settlement" or place.lat is None or place.lon is None:
+        return None
+    return math.floor(place.lat / _CELL_DEGREES), math.floor(place.lon / _CELL_DEGREES)
 
 
 def _day(value: str | None) -> int | None:
