@@ -249,7 +249,9 @@ def clusters(db: Path, min_articles: int) -> None:
             f"{len(item.articles)} article(s), {item.origins} independent origin(s)",
             f"verdict: {item.corroboration.verdict}",
         ]
-        lines += [f"• {c.source}: “{c.text}” — {c.article}" for c in item.claims]
+        for claim in item.claims:
+            lines.append(f"• {claim.source}: “{claim.text}”")
+            lines += [f"    — {citation}" for citation in claim.citations]
         lines += [f"⚠ {why}" for why in item.contradictions]
         title = f"{item.first_date or 'undated'} · {item.title}"
         console.print(Panel("\n".join(lines), title=title, title_align="left"), markup=False)

@@ -10,16 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from corroborate.merge.claims import ClaimMention, GroupedClaim, group_claims
 from corroborate.merge.clusters import EventClusterer
 from corroborate.merge.corroboration import Corroboration, corroborate_event
 from corroborate.models import ArticleAnalysis
-
-
-@dataclass
-class ClaimLine:
-    source: str
-    text: str
-    article: str  # where it was read: the article's source path or URL
 
 
 @dataclass
@@ -29,7 +23,7 @@ class ClusterDigest:
     first_date: str | None
     articles: list[str]
     origins: int
-    claims: list[ClaimLine] = field(default_factory=list)
+    claims: list[GroupedClaim] = field(default_factory=list)
     contradictions: list[str] = field(default_factory=list)
     corroboration: Corroboration = field(default_factory=Corroboration)
 
@@ -58,7 +52,7 @@ def digest(analyses: Iterable[ArticleAnalysis]) -> list[ClusterDigest]:
             origins=len(origins),
             corroboration=corroborate_event(cluster.events, by_id, origin_of),
         )
-        seen_claims: set[tuple[str, str]] = set()
+        mentions: list[ClaimMention] = []
         for article_id, event in cluster.events:
             analysis = by_id[article_id]
             claims = {c.id: c for c in analysis.claims}
@@ -66,13 +60,15 @@ def digest(analyses: Iterable[ArticleAnalysis]) -> list[ClusterDigest]:
                 claim = claims.get(claim_id)
                 if claim is None:
                     continue
-                source = claim.sources[0].name if claim.sources else "unnamed source"
-                key = (source.lower(), claim.content.text.lower())
-                if key in seen_claims:
-                    continue  # the same source saying the same thing: one claim
-                seen_claims.add(key)
+                ref = claim.sources[0] if claim.sources else None
+                entity = analysis.entity(ref.entity_id) if ref is not None else None
+                source = ref.name if ref is not None else "unnamed source"
+                key = entity.actor_id if entity and entity.actor_id else source.lower()
                 where = analysis.article.url or analysis.article.source
-                item.claims.append(ClaimLine(source, claim.content.text, where))
+                mentions.append(ClaimMention(key, source, claim.content.text, where))
+        item.claims = group_claims(mentions)
+        for article_id, event in cluster.events:
+            analysis = by_id[article_id]
             for contradiction in analysis.contradictions:
                 about = {contradiction.a, contradiction.b} & set(event.claim_ids)
                 if about and contradiction.why not in item.contradictions:
