@@ -160,6 +160,7 @@ class ActorBase:
 
     def __init__(self, actors: Iterable[Actor]) -> None:
         self._actors: dict[str, Actor] = {actor.id: actor for actor in actors}
+        self._matched: dict[tuple[str, str | None], Actor | None] = {}
         self._exact: dict[str, list[str]] = {}
         self._loose: dict[str, list[str]] = {}
         self._surnames: dict[str, list[str]] = {}
@@ -205,6 +206,16 @@ class ActorBase:
         return self._actors.get(actor_id)
 
     def match(self, mention: str, kind: str | None = None) -> Actor | None:
+        """The one actor a mention names, or None when none or several fit (cached:
+        the same names come back in article after article)."""
+        cache_key = (mention, kind)
+        if cache_key not in self._matched:
+            if len(self._matched) > 50_000:
+                self._matched.clear()
+            self._matched[cache_key] = self._match(mention, kind)
+        return self._matched[cache_key]
+
+    def _match(self, mention: str, kind: str | None = None) -> Actor | None:
         """The one actor a mention names, or None when none or several fit.
 
         ``kind`` (an actor kind, or a mention kind such as "person" or "organisation")
