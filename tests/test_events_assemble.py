@@ -86,3 +86,13 @@ def test_events_plover_type_is_given(analyzer: Analyzer) -> None:
     text = "Russian forces shelled Kharkiv overnight, the governor said."
     [event] = [e for e in _analyse(analyzer, text).events if e.place == "Kharkiv"]
     assert event.plover is not None
+
+
+def test_events_who_acted_and_who_was_targeted(analyzer: Analyzer) -> None:
+    text = (
+        "The Freedom of Russia Legion attacked Rosgvardia units in Tjotkino on Tuesday, Baza said."
+    )
+    analysis = _analyse(analyzer, text)
+    [event] = [e for e in analysis.events if e.type == "Battles"]
+    assert event.acted_by == ["Freedom of Russia Legion"]
+    assert event.targets == ["National Guard of Russia"]  # Rosgvardia, by its canonical name

@@ -187,6 +187,18 @@ def _events(
                 break  # mentions are short: none further back can hold this offset
         return None
 
+    def name_of(phrase: str) -> str | None:
+        name = clean_name(phrase)
+        # "Rosgvardia units", "Wagner fighters": the name without the common noun after it.
+        words = name.split()
+        while len(words) > 1 and words[-1].islower():
+            words.pop()
+        named = " ".join(words)
+        actor = actors.match(named) if actors is not None else None
+        if actor is not None:
+            return None if actor.kind in ("outlet", "channel") else actor.canonical
+        return named if named[:1].isupper() else None  # "units", "residents": no actor named
+
     return assemble_events(
         article.id,
         doc,
@@ -198,6 +210,7 @@ def _events(
         classifier,
         lambda frame: _place(frame, to),
         entity_at,
+        name_of,
     )
 
 

@@ -192,6 +192,10 @@ class Event:
     place_mention: PlaceMention | None = None
     date_precision: DatePrecision | None = None
     plover: str | None = None  # the PLOVER event type the sub-type maps to
+    # Who carried the act out and who it was done to, by name (the actor knowledge base's
+    # canonical name where it knows them), read from the parse.
+    acted_by: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -23,13 +23,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from corroborate.events.classify import EventClassifier
+from corroborate.events.roles import agents, patients
 from corroborate.events.taxonomy import PLOVER_OF
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import DatePrecision, Event, PlaceMention
 from corroborate.nlp.frames import ClaimFrame, DateFrame, doc_sents, doc_text, in_excluded
+from corroborate.nlp.sources import noun_phrase
 
 # A name followed by these words stands for a government or its forces, not a place:
 # "the Kyiv regime", "Moscow's forces" are actors.
@@ -49,6 +51,8 @@ class _Candidate:
     date: str | None
     precision: DatePrecision | None = None
     actors: list[str] = field(default_factory=list)
+    acted_by: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
 
 
 def assemble_events(
@@ -62,12 +66,14 @@ def assemble_events(
     classifier: EventClassifier,
     to_place: Callable[[PlaceFrame], PlaceMention],
     entity_at: Callable[[int, int], str | None],
+    name_of: Callable[[str], str | None],
 ) -> list[Event]:
     """The article's events.
 
     ``reporting`` holds the ids of entities that only report (outlets, channels): they
     are never an event's actors. ``to_place`` and ``entity_at`` map Doc offsets to the
-    ledger's records.
+    ledger's records; ``name_of`` gives the name an actor goes by (the knowledge base's
+    canonical name when it knows the phrase), or None for a phrase that names no actor.
     """
     article_date = doc._.article_date
     default: tuple[str | None, DatePrecision | None] = (
@@ -97,6 +103,7 @@ def assemble_events(
         )
         date, precision = _date_in(sent, dates) or default
         actors = _actors(sent, scope, reporting, entity_at)
+        acted_by, targets = _roles(doc, cue.trigger, name_of)
         named: list[PlaceFrame | None] = list(_places_in(sent, scope, places))
         for place in named or [None]:
             candidates.append(
@@ -109,6 +116,8 @@ def assemble_events(
                     date,
                     precision,
                     list(actors),
+                    list(acted_by),
+                    list(targets),
                 )
             )
     events = _merge(candidates)
@@ -125,6 +134,8 @@ def assemble_events(
             place_mention=to_place(c.place) if c.place is not None else None,
             date_precision=c.precision,
             plover=PLOVER_OF.get(c.sub_type),
+            acted_by=c.acted_by,
+            targets=c.targets,
         )
         for k, c in enumerate(events, 1)
     ]
@@ -265,6 +276,8 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
 def _absorb(into: _Candidate, other: _Candidate) -> None:
     into.claims.extend(i for i in other.claims if i not in into.claims)
     into.actors.extend(a for a in other.actors if a not in into.actors)
+    into.acted_by.extend(a for a in other.acted_by if a not in into.acted_by)
+    into.targets.extend(a for a in other.targets if a not in into.targets)
     into.sentence = min(into.sentence, other.sentence)
 
 
@@ -285,3 +298,26 @@ def _actors(
         if entity_id is not None and entity_id not in found and entity_id not in reporting:
             found.append(entity_id)
     return found
+
+
+def _roles(
+    doc: Doc, trigger: tuple[int, int], name_of: Callable[[str], str | None]
+) -> tuple[list[str], list[str]]:
+    """Who carried out the act the trigger names, and who it was done to, by name."""
+    span = doc.char_span(*trigger, alignment_mode="expand")
+    if span is None or not len(span):
+        return [], []
+    word = span.root
+
+    def named(heads: list[Token]) -> list[str]:
+        found: list[str] = []
+        for head in heads:
+            if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("NORP", "DATE"):
+                continue
+            tokens = noun_phrase(head)
+            name = name_of(doc[tokens[0].i : tokens[-1].i + 1].text)
+            if name and name not in found:
+                found.append(name)
+        return found
+
+    return named(agents(word)), named(patients(word))

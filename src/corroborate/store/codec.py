@@ -354,6 +354,8 @@ def _encode_event(event: Event, article: Article) -> Columns:
         "date_precision": event.date_precision,
         "plover": event.plover,
         "place_id": event.place_mention.place_id if event.place_mention else None,
+        "acted_by": _json(event.acted_by),
+        "targets": _json(event.targets),
     }
 
 
@@ -371,6 +373,8 @@ def _decode_event(row: sqlite3.Row, article: Article) -> Event:
         place_mention=_place(row, _PLACE_MENTION) if has_place else None,
         date_precision=row["date_precision"],
         plover=row["plover"],
+        acted_by=_strings(row["acted_by"]),
+        targets=_strings(row["targets"]),
     )
     if event.place_mention is not None:
         event.place_mention.place_id = row["place_id"]

@@ -258,7 +258,13 @@ ALTER TABLE events ADD COLUMN place_id INTEGER;
 CREATE INDEX events_by_place_id ON events(place_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2, _VERSION_3)
+# Version 4: who carried an event out and who it was done to.
+_VERSION_4 = """
+ALTER TABLE events ADD COLUMN acted_by TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN targets TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4)
 """``MIGRATIONS[n]`` upgrades a ledger from schema version ``n`` to ``n + 1``."""
 
 SEARCH_INDEX_STALE = "search_index_stale"
