@@ -343,6 +343,10 @@ def _event_details(event: Event, analysis: ArticleAnalysis) -> list[str]:
             for actor in event.actors
         ]
         details.append("actors: " + ", ".join(one_line(name) for name in dict.fromkeys(names)))
+    if event.acted_by:
+        details.append("by: " + ", ".join(one_line(name) for name in event.acted_by))
+    if event.targets:
+        details.append("against: " + ", ".join(one_line(name) for name in event.targets))
     details.append("reported in: " + article_label(analysis.article))
     return details
 
