@@ -118,6 +118,8 @@ def build_analysis(
         else []
     )
     propositions = read_propositions(doc, frames, places or [], doc._.dates or [])
+    for proposition in propositions:
+        claims[proposition.claim].slots = proposition.slots()
     contradictions = find_contradictions(propositions, claims, entities)
     return ArticleAnalysis(
         article=article,

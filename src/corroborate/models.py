@@ -123,6 +123,9 @@ class Claim:
     polarity: Polarity = "positive"
     status: str | None = None
     event_id: str | None = None
+    # What the claim asserts, for comparison with other claims: "outcome" (taken,
+    # repelled, ongoing), "attacker" (independent, state forces), "start" (YYYY-MM-DD).
+    slots: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -48,6 +48,11 @@ class Proposition:
     start: str | None = None  # the first day of the date the attack began
     places: list[PlaceFrame] = field(default_factory=list)
 
+    def slots(self) -> dict[str, str]:
+        """The filled slots, as stored on the claim."""
+        found = {"outcome": self.outcome, "attacker": self.attacker, "start": self.start}
+        return {key: value for key, value in found.items() if value}
+
 
 @cache
 def load_slot_words() -> SlotWords:

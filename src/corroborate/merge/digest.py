@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from corroborate.contradict.across import contradictions_across, stored_claims
 from corroborate.merge.claims import ClaimMention, GroupedClaim, group_claims
 from corroborate.merge.clusters import EventClusterer
 from corroborate.merge.corroboration import Corroboration, corroborate_event
@@ -67,6 +68,19 @@ def digest(analyses: Iterable[ArticleAnalysis]) -> list[ClusterDigest]:
                 where = analysis.article.url or analysis.article.source
                 mentions.append(ClaimMention(key, source, claim.content.text, where))
         item.claims = group_claims(mentions)
+        # Across articles: claims of different origins whose slots cannot both hold.
+        stored = [
+            c
+            for article_id in articles
+            for c in stored_claims(
+                by_id[article_id],
+                origin_of[article_id],
+                {i for a, e in cluster.events if a == article_id for i in e.claim_ids},
+            )
+        ]
+        for _, _, why in contradictions_across(stored):
+            if why not in item.contradictions:
+                item.contradictions.append(why)
         for article_id, event in cluster.events:
             analysis = by_id[article_id]
             for contradiction in analysis.contradictions:

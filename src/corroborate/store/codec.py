@@ -229,6 +229,7 @@ def _encode_claim(claim: Claim, article: Article) -> Columns:
         "polarity": claim.polarity,
         "status": claim.status,
         "event_id": claim.event_id,
+        "slots": json.dumps(claim.slots, ensure_ascii=False, sort_keys=True),
     }
 
 
@@ -249,6 +250,7 @@ def _decode_claim(row: sqlite3.Row, article: Article) -> Claim:
         polarity=row["polarity"],
         status=row["status"],
         event_id=row["event_id"],
+        slots={str(k): str(v) for k, v in json.loads(row["slots"]).items()},
     )
 
 

@@ -264,7 +264,12 @@ ALTER TABLE events ADD COLUMN acted_by TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE events ADD COLUMN targets TEXT NOT NULL DEFAULT '[]';
 """
 
-MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4)
+# Version 5: the proposition slots a claim fills, to compare claims across articles.
+_VERSION_5 = """
+ALTER TABLE claims ADD COLUMN slots TEXT NOT NULL DEFAULT '{}';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4, _VERSION_5)
 """``MIGRATIONS[n]`` upgrades a ledger from schema version ``n`` to ``n + 1``."""
 
 SEARCH_INDEX_STALE = "search_index_stale"
