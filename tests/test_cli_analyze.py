@@ -139,3 +139,12 @@ def test_cli_search_treats_query_as_text(article_dir: Path, tmp_path: Path) -> N
     code, out = _run("search", '"drones" OR 1=1; --', "--db", db)
     assert code == 0  # searched as the words drones, or, 1 — none is an operator
     assert "no matches" in out
+
+
+@pytest.mark.parametrize("command", [["report"], ["search", "Tyotkino"], ["clusters"]])
+def test_cli_read_commands_name_a_missing_ledger(tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "nowhere.db"
+    result = CliRunner().invoke(main, [*command, "--db", str(missing)])
+    assert result.exit_code == 2
+    assert f"{missing}: no such ledger" in result.output
+    assert not missing.exists()  # reading never creates a ledger

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 from rich.console import Console
@@ -39,6 +40,27 @@ def _fail(message: object) -> NoReturn:
     """Print one error line and exit with status 2 (usage, gold or ledger errors)."""
     stderr.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
     sys.exit(2)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _existing_ledger_option(verb: str) -> Callable[[F], F]:
+    """``--db PATH`` of a command that reads a ledger: it must exist."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+        if not value.exists():
+            _fail(f"{value}: no such ledger; run `corroborate analyze` first")
+        return value
+
+    return click.option(
+        "--db",
+        type=click.Path(path_type=Path),
+        default=DEFAULT_DB,
+        show_default=True,
+        callback=check,
+        help=f"The ledger database to {verb}.",
+    )
 
 
 @click.group()
@@ -141,13 +163,7 @@ def analyze(
 
 
 @main.command()
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="The ledger database to read.",
-)
+@_existing_ledger_option("read")
 @click.option(
     "--format",
     "fmt",
@@ -167,8 +183,6 @@ def report(db: Path, fmt: str, output: Path | None) -> None:
     from corroborate.report import build_sitrep, render_html, render_markdown, render_terminal
     from corroborate.store import Ledger
 
-    if not db.exists():
-        _fail(f"{db}: no such ledger; run `corroborate analyze` first")
     try:
         with Ledger.open(db) as ledger:
             sitrep = build_sitrep(list(ledger.iter_analyses()))
@@ -190,20 +204,12 @@ def report(db: Path, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @click.argument("query")
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="The ledger database to search.",
-)
+@_existing_ledger_option("search")
 @click.option("--limit", type=int, default=20, show_default=True, help="At most this many hits.")
 def search(query: str, db: Path, limit: int) -> None:
     """Full-text search of the stored articles (the query is taken as plain words)."""
     from corroborate.store import Ledger
 
-    if not db.exists():
-        _fail(f"{db}: no such ledger; run `corroborate analyze` first")
     try:
         with Ledger.open(db) as ledger:
             hits = ledger.search(query, limit=limit)
@@ -216,13 +222,7 @@ def search(query: str, db: Path, limit: int) -> None:
 
 
 @main.command()
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="The ledger database to read.",
-)
+@_existing_ledger_option("read")
 @click.option(
     "--min-articles",
     type=int,
@@ -235,8 +235,6 @@ def clusters(db: Path, min_articles: int) -> None:
     from corroborate.merge.digest import digest
     from corroborate.store import Ledger
 
-    if not db.exists():
-        _fail(f"{db}: no such ledger; run `corroborate analyze` first")
     try:
         with Ledger.open(db) as ledger:
             found = digest(ledger.iter_analyses())
