@@ -31,6 +31,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from corroborate.geo.distance import haversine_km
 from corroborate.geo.gazetteer import Gazetteer
 from corroborate.geo.geoparse import Geoparser
 from corroborate.nlp import build_pipeline
@@ -140,13 +141,6 @@ def read_corpus(data: Path, name: str) -> list[GoldArticle]:
     return [a for a in articles if a.text and a.toponyms]
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def score_corpus(
     articles: list[GoldArticle], nlp: object, geoparser: Geoparser, gazetteer: Gazetteer
 ) -> Score:
@@ -170,7 +164,7 @@ def score_corpus(
                     score.unresolved += 1
                     score.errors_km.append(20038.0)  # half the earth: the worst possible
                     continue
-                error = km(toponym.lat, toponym.lon, frame.place.lat, frame.place.lon)
+                error = haversine_km(toponym.lat, toponym.lon, frame.place.lat, frame.place.lon)
                 score.errors_km.append(error)
                 score.within += error <= WITHIN_KM
                 score.exact += toponym.geonameid is not None and frame.place.id == toponym.geonameid

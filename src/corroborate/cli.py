@@ -44,6 +44,14 @@ def _fail(message: object) -> NoReturn:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+_ACTORS_OPTION = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Your own actor file (YAML, the layout of data/actors.yaml); repeatable.",
+)
+
 
 def _existing_ledger_option(verb: str) -> Callable[[F], F]:
     """``--db PATH`` of a command that reads a ledger: it must exist."""
@@ -98,13 +106,7 @@ def main() -> None:
     default=None,
     help="Also write the situation report as Markdown to this file.",
 )
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Your own actor file (YAML, the layout of data/actors.yaml); repeatable.",
-)
+@_ACTORS_OPTION
 @click.option("--no-report", is_flag=True, help="Store only; print and write no report.")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input fails.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -273,13 +275,7 @@ def clusters(db: Path, min_articles: int) -> None:
     default=None,
     help="A clusters gold file to score event merging across --corpus.",
 )
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Your own actor file (YAML, the layout of data/actors.yaml); repeatable.",
-)
+@_ACTORS_OPTION
 def evaluate(
     gold: tuple[Path, ...],
     corpus: Path | None,

@@ -9,7 +9,6 @@ words such as "Oblast" or "region" so that "Belgorod region" equals "Belgorod Ob
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
@@ -44,7 +43,6 @@ _REGION_WORDS = frozenset(
         "the",
     }
 )
-_EARTH_RADIUS_KM = 6371.0088
 
 
 def normalise_name(text: str) -> str:
@@ -134,15 +132,6 @@ def align_claims(
         pairs[gold.id] = predicted[-neg_predicted]
         used.add(-neg_predicted)
     return pairs
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    d_phi = phi2 - phi1
-    d_lambda = math.radians(lon2 - lon1)
-    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def date_values_agree(gold: str, predicted: str | None) -> bool:

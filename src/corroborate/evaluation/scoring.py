@@ -28,13 +28,13 @@ from corroborate.evaluation.matching import (
     best_overlapping,
     covers_half,
     date_values_agree,
-    haversine_km,
     normalise_name,
     normalise_region,
     occurrences,
     overlap,
     span_interval,
 )
+from corroborate.geo.distance import haversine_km
 from corroborate.models import (
     ArticleAnalysis,
     Claim,

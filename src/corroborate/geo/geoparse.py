@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from corroborate.geo.distance import haversine_km
 from corroborate.geo.gazetteer import Gazetteer, GazPlace
 from corroborate.nlp.frames import doc_ents, doc_sents, doc_text
 from corroborate.resolve.actors import ActorBase, load_actors
@@ -240,12 +241,7 @@ def _score(candidate: GazPlace, frame: PlaceFrame, context: list[PlaceFrame]) ->
 
 
 def _km(a: GazPlace, b: GazPlace) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _role(name: Span) -> str:

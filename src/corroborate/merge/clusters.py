@@ -21,6 +21,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from corroborate.geo.distance import haversine_km
 from corroborate.merge.copies import CopyIndex
 from corroborate.models import ArticleAnalysis, Event, PlaceMention
 
@@ -204,9 +205,4 @@ def places_agree(a: PlaceMention, b: PlaceMention) -> bool:
 
 def _km(a: PlaceMention, b: PlaceMention) -> float:
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
