@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from corroborate.batch import run_batch
 from corroborate.geo import build_gazetteer, default_index_path
 from corroborate.nlp import build_pipeline
 
@@ -33,6 +34,21 @@ def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             regions=GEO_FIXTURES / "regions.yaml",
         )
         yield default_index_path()
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.fixture(scope="session")
+def example_ledger(small_gazetteer: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A ledger holding the analysed bundled example, as ``make demo`` writes it.
+
+    Read it, do not write to it: tests in several files share it.
+    """
+    db = tmp_path_factory.mktemp("example-ledger") / "example.db"
+    outcome = run_batch(sorted(EXAMPLES.glob("*.txt")), db=db, progress=False)
+    assert outcome.new >= 1, outcome.summary()
+    return db
 
 
 @pytest.fixture(scope="session")
