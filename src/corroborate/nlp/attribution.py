@@ -38,6 +38,7 @@ from corroborate.nlp.frames import (
     register_extensions,
 )
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
+from corroborate.nlp.quote_frames import next_sentence_content, quote_frame
 from corroborate.nlp.quotes import extend_over_quotes
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
 
@@ -86,6 +87,8 @@ class Attribution:
                 frame = self._verb_frame(sent, token)
             elif token.text == ":" and not frames:
                 frame = colon_frame(sent, token)
+            elif token.pos_ == "VERB":
+                frame = quote_frame(sent, token)
             else:
                 frame = None
             if frame is not None and frame.content:
@@ -131,6 +134,8 @@ class Attribution:
             tagged = quote_tag(sent, cue)
             if tagged is not None:
                 content, source_head = tagged
+        if content is None and passive_subject is None:
+            content = next_sentence_content(sent, cue)
         if content is None:
             return None
         addressee = child_with(cue, ("dobj", "dative")) if lemma == "tell" else None

@@ -46,8 +46,10 @@ def extend_over_quotes(doc: Doc, claims: list[ClaimFrame]) -> list[ClaimFrame]:
             if key in claimed_sentences or in_excluded(doc, *key):
                 continue
             content = _strip_marks(text, sent.start_char, sent.end_char)
-            if content is None:
-                continue
+            if content is None or any(
+                c.content[0] <= content[0] and content[1] <= c.content[1] for c in claims
+            ):
+                continue  # already the content of a claim ("X says:" and the quote after)
             claimed_sentences.add(key)
             added.append(
                 replace(anchor, sentence=key, content=content, from_quote=True, hedge_cues=[])

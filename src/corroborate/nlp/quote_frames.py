@@ -1,0 +1,94 @@
+"""Speech recognised by its quotation marks rather than by its verb.
+
+A reporter varies the verb of a quote tag ("he continued", "she joked", "Stone
+quipped"), and no lexicon lists them all. The punctuation of a tag says it is speech:
+a quotation that ends in a comma right before the verb ('“...,” Carson continued.'), or a
+verb that introduces a quotation after a comma or colon ('He continued, “...”'). A cue
+verb ending its sentence in a colon ("Reporter Jomana Karadsheh says:") introduces the
+next sentence when that sentence opens with a quotation mark.
+"""
+
+from spacy.tokens import Span, Token
+
+from corroborate.nlp.cue_frames import Frame, quote_tag
+
+OPENING_QUOTES = {"“", '"', "‘", "«", "``"}
+_CLOSING_QUOTES = {"”", '"', "’", "''", "»"}
+_TAG_PUNCT = {",", "!", "—"}
+# Dependents that make a verb more than a tag: it does something to something. (A
+# clausal complement is allowed: the parser often hangs the quotation there.)
+_OBJECTS = {"dobj", "xcomp", "attr", "acomp", "oprd", "dative", "pobj"}
+
+
+def _tag_verb(verb: Token) -> bool:
+    if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN"):
+        return False
+    if any(c.dep_ in _OBJECTS or c.dep_ == "neg" for c in verb.children):
+        return False
+    return verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj")
+
+
+def trailing_tag(sent: Span, verb: Token) -> tuple[set[int], Token] | None:
+    """'“The first loser would be us,” he continued.': the quotation before the tag."""
+    if not _tag_verb(verb):
+        return None
+    found = quote_tag(sent, verb)
+    if found is None:
+        return None
+    content, head = found
+    doc = sent.doc
+    closing = max(content) + 1
+    if closing >= len(doc) or doc[closing].text not in _CLOSING_QUOTES:
+        return None
+    if doc[closing - 1].text not in _TAG_PUNCT:
+        return None  # '“Enough” was the word he continued with' is no tag
+    opening = [i for i in content if doc[i].text in OPENING_QUOTES]
+    if not opening:
+        return None
+    return {i for i in content if i > min(opening)}, head
+
+
+def leading_tag(sent: Span, verb: Token) -> tuple[set[int], Token] | None:
+    """'He continued, “I believe it is about repairing the damage.”'."""
+    if not _tag_verb(verb):
+        return None
+    doc = sent.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    after = [t for t in doc[verb.i + 1 : min(sent.end, verb.i + 4)] if not t.is_space]
+    if len(after) < 2 or after[0].text not in (",", ":") or after[1].text not in OPENING_QUOTES:
+        return None
+    content = {t.i for t in doc[after[1].i + 1 : sent.end] if not t.is_space}
+    if sum(1 for i in content if not doc[i].is_punct) < 3:
+        return None
+    return content, subject
+
+
+def next_sentence_content(sent: Span, cue: Token) -> set[int] | None:
+    """ "Reporter Jomana Karadsheh says:" followed by a quotation in the next sentence."""
+    doc = sent.doc
+    last = [t for t in sent if not t.is_space]
+    if len(last) < 2 or last[-1].text != ":" or last[-2].i != cue.i:
+        return None
+    following = [t for t in doc[sent.end : min(len(doc), sent.end + 200)] if not t.is_space]
+    if not following or following[0].text not in OPENING_QUOTES:
+        return None
+    # The parser may leave the opening quotation mark as a sentence of its own.
+    words = [t for t in following[:4] if not t.is_punct]
+    if not words:
+        return None
+    content = {t.i for t in doc[following[0].i : words[0].sent.end] if not t.is_space}
+    if sum(1 for i in content if not doc[i].is_punct) < 3:
+        return None
+    return content
+
+
+def quote_frame(sent: Span, verb: Token) -> Frame | None:
+    """A frame for a verb outside the cue lexicon that tags a quotation."""
+    found = trailing_tag(sent, verb) or leading_tag(sent, verb)
+    if found is None:
+        return None
+    content, head = found
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return Frame(cue=[verb, *aux], source_head=head, content=content, cue_lemma=verb.lemma_.lower())
