@@ -96,3 +96,15 @@ def test_events_who_acted_and_who_was_targeted(analyzer: Analyzer) -> None:
     [event] = [e for e in analysis.events if e.type == "Battles"]
     assert event.acted_by == ["Freedom of Russia Legion"]
     assert event.targets == ["National Guard of Russia"]  # Rosgvardia, by its canonical name
+
+
+def test_events_without_a_named_place_happen_where_the_article_is(analyzer: Analyzer) -> None:
+    analysis = _analyse(
+        analyzer,
+        "Officials in Tjotkino described the night.\n\n"
+        "Debris of a downed drone fell on the territory of an industrial site, the governor "
+        "said. A small fire broke out. Residents of Tjotkino were told to stay indoors.",
+    )
+    assert analysis.events, "the drone event needs a place"
+    assert all(e.place_mention is not None for e in analysis.events)
+    assert {e.place_mention.name for e in analysis.events if e.place_mention} == {"Tëtkino"}

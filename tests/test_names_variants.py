@@ -16,7 +16,7 @@ from corroborate.errors import ConfigError
 from corroborate.models import Span
 from corroborate.resolve.actors import Actor, ActorBase, load_actors
 from corroborate.resolve.entities import NEW_ACTOR_PREFIX, NameMention, group_entities
-from corroborate.resolve.names import fuzzy_same, name_key
+from corroborate.resolve.names import fuzzy_same, name_key, names_one_party
 
 # Spellings of one name that must share a key.
 SAME_KEY = [
@@ -282,3 +282,29 @@ def test_names_unknown_actor_gets_the_same_id_in_every_article() -> None:
     assert first[0].actor_id == second[0].actor_id
     assert first[0].actor_id is not None and first[0].actor_id.startswith(NEW_ACTOR_PREFIX)
     assert first[0].id != second[0].id  # entity ids stay local to their article
+
+
+def test_names_variants_country_before_a_bare_ministry_name() -> None:
+    text = "Russia’s Defense Ministry said 14 drones were downed. The Defense Ministry added..."
+    first = text.index("Defense Ministry")
+    second = text.index("Defense Ministry", first + 1)
+    mentions = [
+        NameMention(
+            "Defense Ministry", Span(first, first + 16, "Defense Ministry"), "organisation"
+        ),
+        NameMention(
+            "Defense Ministry", Span(second, second + 16, "Defense Ministry"), "organisation"
+        ),
+    ]
+    [entity] = group_entities("a", mentions, load_actors(), text)
+    assert entity.actor_id == "ru_mod"
+    bare = "The Defense Ministry added"
+    mention = NameMention("Defense Ministry", Span(4, 20, "Defense Ministry"), "organisation")
+    [alone] = group_entities("a", [mention], load_actors(), bare)
+    assert alone.actor_id != "ru_mod"  # which country's ministry, the text does not say
+
+
+def test_names_variants_one_party_by_its_words() -> None:
+    assert names_one_party("Defence Ministry", "Russian Ministry of Defense")
+    assert names_one_party("Legion", "Freedom of Russia Legion")
+    assert not names_one_party("Foreign Ministry", "Defence Ministry")

@@ -19,7 +19,7 @@ same village attacked on another day is another event.
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +30,7 @@ from corroborate.events.roles import agents, patients
 from corroborate.events.taxonomy import PLOVER_OF
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import DatePrecision, Event, PlaceMention
+from corroborate.nlp.datelines import dateline_end
 from corroborate.nlp.frames import ClaimFrame, DateFrame, doc_sents, doc_text, in_excluded
 from corroborate.nlp.sources import noun_phrase
 
@@ -121,6 +122,8 @@ def assemble_events(
                 )
             )
     events = _merge(candidates)
+    if not events and candidates:
+        events = _at_topic_place(doc, candidates, places)
     return [
         Event(
             id=f"{article_id}-v{k}",
@@ -184,12 +187,9 @@ def _places_in(
     return sorted(keep, key=lambda p: p.span[0])
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,[^\n—–(]{0,40})?(?:\([^)\n]{1,30}\))?\s*[—–-]")
-
-
 def _in_dateline(doc: Doc, span: tuple[int, int]) -> bool:
-    match = _DATELINE.match(doc_text(doc)[:120])
-    return match is not None and span[1] <= match.end()
+    end = dateline_end(doc_text(doc))
+    return end is not None and span[1] <= end
 
 
 def _key(place: PlaceFrame) -> str:
@@ -257,6 +257,29 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         if latest:
             _absorb(latest[-1], candidate)
     return sorted(events, key=lambda e: e.sentence)
+
+
+def _at_topic_place(
+    doc: Doc, candidates: list[_Candidate], places: Sequence[PlaceFrame]
+) -> list[_Candidate]:
+    """Events of an article whose event sentences name no place ("Debris of a downed drone
+    fell on an industrial site"): they happened where the article is about, the place it
+    names most (the most precise on a tie), when it names one outside its dateline."""
+    named = [
+        p
+        for p in places
+        if p.place is not None and p.precision in _PRECISION_RANK and not _in_dateline(doc, p.span)
+    ]
+    if not named:
+        return []
+    counts = Counter(_key(p) for p in named)
+    topic = min(named, key=lambda p: (-counts[_key(p)], _PRECISION_RANK[p.precision or ""]))
+    first = candidates[0]
+    first.place = topic
+    for other in candidates[1:]:
+        if other.sub_type == first.sub_type:
+            _absorb(first, other)
+    return [first]
 
 
 def _precision(event: _Candidate) -> str:

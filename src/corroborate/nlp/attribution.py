@@ -45,6 +45,9 @@ from corroborate.nlp.sources import describe_source, noun_phrase, resolve_source
 _GENERIC_ACCORDING = {"information", "data", "report", "reports", "statement", "estimate"}
 _RELATIVE = {"whom", "which", "who", "whose"}
 _FIRST_SECOND_PERSON = {"i", "we", "you"}
+_CONTRAST_MARKS = {"while", "whereas", "whilst"}
+# Participles by which a reporter sets a claim against others ("..., contradicting X").
+_GLOSSES = {"contradict", "echo", "contrast", "undermine", "mirror", "reverse", "challenge"}
 
 
 @Language.factory(
@@ -112,6 +115,17 @@ class Attribution:
         agent = agent_of(cue)
         if subject is None and cue.dep_ == "conj":
             subject = child_with(cue.head, ("nsubj",))
+            if subject is None and child_with(cue.head, ("nsubjpass",)) is not None:
+                # "said the drones were shot down and warned ...": the speaker warned.
+                speaker = next(
+                    (a for a in cue.ancestors if a.lemma_.lower() in self.lex.cue_verbs), None
+                )
+                subject = child_with(speaker, ("nsubj",)) if speaker is not None else None
+        if subject is None and cue.dep_ == "advcl" and cue.tag_ in ("VBD", "VBZ", "VBP"):
+            # A finite verb hung below another clause with no subject of its own is a
+            # misparse of "Russian fighters allied with Ukraine ... claimed": the subject
+            # went to the verb it hangs from.
+            subject = child_with(cue.head, ("nsubj",))
         if subject is None and cue.pos_ == "NOUN":
             subject = child_with(cue, ("compound",))  # "..., AFP reports." tagged as a noun
         if subject is None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp"):
@@ -138,6 +152,12 @@ class Attribution:
             content = next_sentence_content(sent, cue)
         if content is None:
             return None
+        content = content - self._contrasted_reports(cue, content)
+        for child in cue.children:
+            # "..., officials said, AFP reported": the inner tag is inside what AFP reports.
+            inner_tag = child.dep_ == "parataxis" and child.lemma_.lower() in self.lex.cue_verbs
+            if inner_tag and content and min(content) < child.i < cue.i:
+                content = content | subtree_ids(child)
         addressee = child_with(cue, ("dobj", "dative")) if lemma == "tell" else None
         particle = self._phrasal_particle(cue)
         frame = Frame(
@@ -159,6 +179,11 @@ class Attribution:
                 return subtree_ids(child)
             if child.dep_ == "xcomp" and child.tag_ == "VBG" and lemma not in self.lex.stance_verbs:
                 return subtree_ids(child)  # "said legalizing it could ...", a misparsed clause
+        for child in cue.children:
+            inner_tag = child.dep_ == "parataxis" and child.lemma_.lower() in self.lex.cue_verbs
+            if inner_tag and child.i < cue.i and child_with(child, ("ccomp",)) is not None:
+                # "X happened, officials said, AFP reported": AFP reports the whole report.
+                return subtree_ids(child)
         head = cue.head
         if (
             cue.dep_ in ("parataxis", "ccomp", "advcl", "conj")
@@ -183,7 +208,11 @@ class Attribution:
         ):
             # "As the ministry noted, ...": the main clause is what was noted.
             # "The village, the ministry said, was retaken": the tag sits inside the content.
-            return subtree_ids(head) - subtree_ids(cue)
+            content = subtree_ids(head) - subtree_ids(cue)
+            if head.lemma_.lower() in self.lex.cue_verbs and child_with(head, ("nsubj",)):
+                # "..., officials said, AFP reported": the later tag relays this one.
+                content = {i for i in content if i < min(subtree_ids(cue))}
+            return content
         particle = self._phrasal_particle(cue)
         if particle is not None:
             if particle.dep_ == "prep":
@@ -205,6 +234,42 @@ class Attribution:
         if lemma in self.lex.object_content and obj is not None and self._is_content_np(obj):
             return subtree_ids(obj)
         return self._prep_content(cue, lemma)
+
+    def _contrasted_reports(self, cue: Token, content: set[int]) -> set[int]:
+        """ "X said A, while Y said B": Y's report is set beside X's, not inside it."""
+        doc = cue.doc
+        dropped: set[int] = set()
+        for i in content:
+            verb = doc[i]
+            if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _GLOSSES:
+                # "..., contradicting the ministry's account": the reporter's gloss.
+                clause = subtree_ids(verb)
+                comma = min(clause) - 1
+                dropped |= clause | ({comma} if doc[comma].text == "," else set())
+                continue
+            own_act = (
+                verb.dep_ == "conj"
+                and verb.head.i in content
+                and verb.lemma_.lower() in self.lex.cue_verbs
+                and child_with(verb, ("nsubj",)) is None
+            )
+            if own_act:
+                # "said the drones were destroyed and did not mention any damage": the
+                # speaker's own act, joined to what was said by the parser.
+                clause = subtree_ids(verb)
+                conj = [c.i for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+                dropped |= clause | set(conj[-1:])
+                continue
+            if verb.dep_ != "advcl" or verb.lemma_.lower() not in self.lex.cue_verbs:
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children):
+                continue
+            if child_with(verb, ("nsubj",)) is None:
+                continue
+            clause = subtree_ids(verb)
+            comma = min(clause) - 1
+            dropped |= clause | ({comma} if doc[comma].text == "," else set())
+        return dropped
 
     def _phrasal_particle(self, cue: Token) -> Token | None:
         """The "for" of "called for", the "out" of "pointed out", when the pair is a cue."""
@@ -393,9 +458,23 @@ class Attribution:
         return head.tag_ in ("PRP", "WDT", "WP", "DT")
 
     def _sources(self, sent: Span, frame: Frame) -> list[SourceMention]:
-        if frame.source_head is None:
+        head = frame.source_head
+        if head is None:
             return [SourceMention(text="", span=None, name="unnamed source", kind="unnamed")]
-        return [describe_source(sent, frame.source_head, cue=frame.cue[0])]
+        if head.tag_ in ("WDT", "WP") and frame.cue[0].dep_ == "relcl":
+            # "volunteer units, which said they had entered ...": the units said it; the
+            # source as written stays the relative pronoun.
+            named = describe_source(sent, frame.cue[0].head, cue=frame.cue[0])
+            return [
+                SourceMention(
+                    text=head.text,
+                    span=(head.idx, head.idx + len(head)),
+                    name=named.name,
+                    kind=named.kind,
+                    resolved_from=head.text,
+                )
+            ]
+        return [describe_source(sent, head, cue=frame.cue[0])]
 
 
 def _passive(verb: Token) -> bool:

@@ -1,14 +1,17 @@
-"""Sentence boundaries at line breaks, before the parser runs.
+"""Sentence boundaries at line breaks and after datelines, before the parser runs.
 
 News text from scrapers puts captions, headings and paragraphs on lines of their own;
 the statistical parser sometimes glues a bare heading to the next sentence. A newline
 is a hard boundary in this genre, so we set it before the parser, which respects
-boundaries that are already set.
+boundaries that are already set. A dateline opening a paragraph ("MOSCOW, April 16
+(Interfax) -") ends where the story begins; it is set apart the same way and left out
+of what the other components read, so the city is never taken for a speaker.
 """
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from corroborate.nlp.datelines import dateline_end
 from corroborate.nlp.frames import register_extensions
 
 
@@ -32,7 +35,23 @@ class LineBreaks:
                 if "\n" in token.text:
                     after_break = True
                 continue
-            if token.i > 0 and (after_break or "\n" in doc[token.i - 1].whitespace_):
+            starts_line = token.i == 0 or after_break or "\n" in doc[token.i - 1].whitespace_
+            if token.i > 0 and starts_line:
                 token.is_sent_start = True
+            if starts_line:
+                self._set_dateline_apart(doc, token.idx)
             after_break = False
         return doc
+
+    @staticmethod
+    def _set_dateline_apart(doc: Doc, line_start: int) -> None:
+        end = dateline_end(doc.text, line_start)
+        if end is None:
+            return
+        dateline = doc.char_span(line_start, end, alignment_mode="expand")
+        if dateline is None or dateline.end >= len(doc):
+            return
+        for token in dateline[1:]:
+            token.is_sent_start = False
+        doc[dateline.end].is_sent_start = True
+        doc._.excluded = [*(doc._.excluded or []), (line_start, end)]

@@ -81,6 +81,10 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
     lower = head.lower_
     if head.pos_ == "PRON" or lower in _PLURAL:
         return SourceMention(text=text, span=span, name=text, kind="pronoun")
+    named = _named_apposition(head, tokens)
+    if named is not None:
+        # "The Telegram channel Baza": the outlet's name, not its medium.
+        return SourceMention(text=text, span=span, name=clean_name(named.text), kind="organisation")
     name, kind = _best_name(tokens, head)
     if kind in ("descriptor", "group") and cue is not None:
         # Garbled subjects ("X, a representative of Y, the agency told"): a person
@@ -98,10 +102,30 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
     return SourceMention(text=text, span=span, name=name, kind=kind)
 
 
+def _named_apposition(head: Token, tokens: list[Token]) -> Token | None:
+    """A proper name set right after a common noun head: "the channel Baza"."""
+    if head.pos_ != "NOUN":
+        return None
+    nxt = head.i + 1
+    if nxt >= len(head.doc) or tokens[-1].i != head.i:
+        return None
+    name = head.doc[nxt]
+    if name.dep_ == "appos" and name.head.i == head.i and name.pos_ == "PROPN":
+        return name
+    return None
+
+
 def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
     doc = head.doc
     ents = [e for e in doc_ents(doc) if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
     ents = [e for e in ents if e.label_ in _NAME_LABELS and e.label_ != "NORP"]
+    if (
+        head.pos_ == "NOUN"
+        and ents
+        and all(e.root.dep_ == "poss" and e.root.head.i == head.i for e in ents)
+    ):
+        # "Ukraine's army chief": a title held in a country, not the country.
+        return clean_name(" ".join(t.text for t in tokens)), "descriptor"
     if ents:
         # Prefer the entity holding the head, then a person, then the last one.
         ents.sort(key=lambda e: (e.start <= head.i < e.end, e.label_ == "PERSON", e.end))
@@ -145,7 +169,11 @@ def _entity_candidates(doc: Doc) -> list[_Seen]:
             # "Governor of the Kherson Region Oleksandr Prokudin": the title is the head.
             context = sorted({*context, *noun_phrase(ent.root.head)}, key=lambda t: t.i)
         text = " ".join(t.text for t in context)
-        kind = "person" if ent.label_ == "PERSON" else "organisation"
+        # Places and titles (the recogniser's WORK_OF_ART is often a village's name) are
+        # taken for "it" only when no organisation was named.
+        kind = {"PERSON": "person", "GPE": "place", "WORK_OF_ART": "place"}.get(
+            ent.label_, "organisation"
+        )
         found.append(_Seen(clean_name(ent.text), kind, text, ent.start_char))
     return found
 
@@ -197,7 +225,10 @@ def _resolve(
         elif lower in _SINGULAR_PERSON:
             found = [s for s in earlier if s.kind == "person"][:1]
         else:
-            found = [s for s in earlier if s.kind != "person"][:1]
+            # "It said": an organisation before a place; a village does not speak, and a
+            # country ("Russia said ...") is taken only when no organisation was named.
+            found = [s for s in earlier if s.kind == "organisation"][:1]
+            found = found or [s for s in earlier if s.kind == "place"][:1]
     elif mention.kind == "descriptor":
         found = _descriptor(mention, earlier)
     else:
@@ -209,7 +240,7 @@ def _resolve(
             text=mention.text,
             span=mention.span,
             name=s.name,
-            kind=s.kind,
+            kind="organisation" if s.kind == "place" else s.kind,
             resolved_from=mention.text,
         )
         for s in found

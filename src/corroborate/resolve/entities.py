@@ -9,6 +9,7 @@ Russian Legion") become one entity. An unknown group keeps the fullest form seen
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from corroborate.models import Entity, Span
@@ -38,9 +39,16 @@ def kind_for_label(label: str) -> str | None:
 
 
 def group_entities(
-    article_id: str, mentions: list[NameMention], actors: ActorBase | None = None
+    article_id: str,
+    mentions: list[NameMention],
+    actors: ActorBase | None = None,
+    text: str = "",
 ) -> list[Entity]:
-    """Group name mentions into entities; order of first mention is kept."""
+    """Group name mentions into entities; order of first mention is kept.
+
+    ``text`` is the article the mentions' spans point into: a name the actor base does
+    not know alone may be known with the word before it ("Russia's" Defence Ministry).
+    """
     entities: list[Entity] = []
     # A name seen before goes where it went then: most mentions repeat a name.
     placed: dict[tuple[str, str], Entity] = {}
@@ -65,7 +73,7 @@ def group_entities(
         if match.kind in ("unknown", "group") and mention.kind not in ("unknown", "group"):
             match.kind = mention.kind
     if actors is not None:
-        entities = _link_actors(entities, actors)
+        entities = _link_actors(entities, actors, text)
     for entity in entities:
         entity.aliases = [a for a in entity.aliases if a != entity.canonical]
     return entities
@@ -87,14 +95,27 @@ def _compatible(entity_kind: str, actor: Actor) -> bool:
     return actor.kind not in _PERSON_KINDS or entity_kind == "unknown"
 
 
-def _link_actors(entities: list[Entity], actors: ActorBase) -> list[Entity]:
+_QUALIFIER = re.compile(r"([A-Z][\w-]+)(['’]s)?\s+$")
+
+
+def _qualified_names(entity: Entity, text: str) -> list[str]:
+    """ "Russia's Defence Ministry" where the name is "Defence Ministry"."""
+    names = []
+    for span in entity.mentions:
+        found = _QUALIFIER.search(text[max(0, span.start - 24) : span.start])
+        if found is not None:
+            names.append(f"{found.group(1)}{found.group(2) or ''} {span.text}")
+    return names
+
+
+def _link_actors(entities: list[Entity], actors: ActorBase, text: str = "") -> list[Entity]:
     linked: list[Entity] = []
     by_actor: dict[str, Entity] = {}
     for entity in entities:
         actor = next(
             (
                 found
-                for name in [entity.canonical, *entity.aliases]
+                for name in [entity.canonical, *entity.aliases, *_qualified_names(entity, text)]
                 if (found := actors.match(name)) is not None and _compatible(entity.kind, found)
             ),
             None,

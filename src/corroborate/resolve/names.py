@@ -138,6 +138,16 @@ def same_name(a: str, b: str) -> bool:
     return " " not in short and long_.split()[-1] == short and len(short) > 3
 
 
+def names_one_party(a: str, b: str) -> bool:
+    """Do two names stand for one party? Same name, or every word of one is in the other
+    ("Defence Ministry", "Russian Ministry of Defence"; "Legion", "Freedom of Russia Legion")."""
+    if same_name(a, b):
+        return True
+    words_a, words_b = set(name_key(a).split()), set(name_key(b).split())
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return bool(shorter) and shorter <= longer
+
+
 def clean_name(text: str) -> str:
     """A name as written, without quotes, a leading article or a possessive ending."""
     for mark in ("“", "”", '"', "«", "»", "„"):

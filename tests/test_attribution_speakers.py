@@ -1,0 +1,104 @@
+"""Who speaks, when the parse or the wording hides it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+Run = Callable[[str], Doc]
+
+
+def _claims(run_doc: Run, text: str) -> list[tuple[str, list[str], list[str], str]]:
+    doc = run_doc(text)
+    return [
+        (
+            doc.text[c.cue[0] : c.cue[1]] if c.cue else "",
+            [s.name for s in c.sources],
+            [v.name for v in c.via],
+            doc.text[c.content[0] : c.content[1]],
+        )
+        for c in doc._.claims
+    ]
+
+
+def test_attribution_speakers_relative_pronoun_names_its_antecedent(run_doc: Run) -> None:
+    doc = run_doc(
+        "Russian volunteer units fighting for Ukraine, which said they had entered the "
+        "village of Churovichi, did not mention Belgorod."
+    )
+    [claim] = doc._.claims
+    [source] = claim.sources
+    assert source.name == "Russian volunteer units"
+    assert source.text == "which"  # the source as written
+
+
+def test_attribution_speakers_channel_goes_by_its_name(run_doc: Run) -> None:
+    [(_, sources, _, _)] = _claims(
+        run_doc,
+        "The Telegram channel Baza, which has sources in the police, reported that four "
+        "civilians had been wounded.",
+    )
+    assert sources == ["Baza"]
+
+
+def test_attribution_speakers_title_in_a_country_is_not_the_country(run_doc: Run) -> None:
+    [(_, [source], _, _)] = _claims(
+        run_doc, "Ukraine's army chief said on Wednesday that 27 soldiers had been captured."
+    )
+    assert source != "Ukraine" and "army chief" in source
+
+
+def test_attribution_speakers_while_sets_two_reports_side_by_side(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "The Legion said it had taken the village, while the Defence Ministry said the "
+        "attack had been repelled.",
+    )
+    assert [(sources, via) for _, sources, via, _ in claims] == [
+        (["Legion"], []),
+        (["Defence Ministry"], []),
+    ]
+    assert "repelled" not in claims[0][3]
+
+
+def test_attribution_speakers_later_tag_relays_the_earlier(run_doc: Run) -> None:
+    [(_, sources, via, content)] = _claims(
+        run_doc,
+        "Seven civilians were killed when a missile struck the city, regional officials "
+        "said, AFP reported.",
+    )
+    assert (sources, via) == (["regional officials"], ["AFP"])
+    assert content.startswith("Seven civilians were killed")
+
+
+def test_attribution_speakers_misparsed_subject_of_a_claim(run_doc: Run) -> None:
+    [(cue, sources, via, _)] = _claims(
+        run_doc,
+        "Russian fighters allied with Ukraine on Tuesday claimed to have crossed into the "
+        "Bryansk region, the Reuters news agency reported.",
+    )
+    assert cue == "claimed" and sources == ["Russian fighters"] and via == ["Reuters"]
+
+
+def test_attribution_speakers_reporter_gloss_and_own_acts_are_no_content(run_doc: Run) -> None:
+    glossed = _claims(
+        run_doc,
+        "Military bloggers acknowledged that Ukrainian troops had entered the village, "
+        "contradicting the ministry's account.",
+    )
+    assert glossed[0][3] == "Ukrainian troops had entered the village"
+    [(_, _, _, content)] = _claims(
+        run_doc,
+        "The ministry said the drones were destroyed and did not mention any damage.",
+    )
+    assert content == "the drones were destroyed"
+
+
+def test_attribution_speakers_it_is_the_ministry_not_the_village(run_doc: Run) -> None:
+    [(_, sources, _, _)] = _claims(
+        run_doc,
+        "Russia's Defence Ministry did not mention Verbove in its briefing. It said four "
+        "attacks had been repelled in the Zaporizhzhia region.",
+    )
+    assert sources == ["Defence Ministry"]
