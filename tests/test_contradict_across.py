@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from corroborate.contradict.across import StoredClaim, contradictions_across
+from corroborate.contradict.across import (
+    StoredClaim,
+    contradictions_across,
+    contradictions_with_aspects,
+)
 from corroborate.models import Claim, PlaceMention, SourceRef, Span
 
 VILLAGE = PlaceMention(
@@ -63,3 +67,36 @@ def test_contradict_across_copies_are_not_set_against_each_other() -> None:
     ministry = _claim("b", "Ministry", "russia", {"outcome": "repelled"}, [REGION])
     ministry.origin = "a"  # "b" is a republication of "a"
     assert contradictions_across([legion, ministry]) == []
+
+
+def _dated(claim: StoredClaim, published: str) -> StoredClaim:
+    claim.published = published
+    return claim
+
+
+def test_contradict_across_damage_and_target_have_their_aspect() -> None:
+    governor = _claim("a", "Gusev", "russia", {"damage": "none"}, [VILLAGE])
+    staff = _claim("b", "General Staff", "ukraine", {"damage": "damaged"}, [VILLAGE])
+    officials = _claim("c", "Artiukh", "ukraine", {"target": "civilian"}, [])
+    ministry = _claim("d", "Ministry", "russia", {"target": "military"}, [])
+    found = {aspect for _, _, aspect, _ in contradictions_with_aspects([governor, staff])}
+    assert found == {"damage"}
+    [(_, _, aspect, why)] = contradictions_with_aspects([officials, ministry])
+    assert aspect == "target" and "civilians" in why and "military" in why
+
+
+def test_contradict_across_casualty_figures_only_on_the_same_day() -> None:
+    baza = _dated(_claim("a", "Baza", "none", {"wounded": "4 civilians"}, []), "2024-04-16")
+    governor = _claim("b", "Bogomaz", "russia", {"wounded": "3 civilians"}, [])
+    later = _claim("c", "Bogomaz", "russia", {"wounded": "5 civilians"}, [])
+    [(_, _, aspect, why)] = contradictions_with_aspects([baza, _dated(governor, "2024-04-16")])
+    assert aspect == "wounded" and "4" in why and "3" in why
+    # The next day's toll is an update, not a contradiction.
+    assert contradictions_with_aspects([baza, _dated(later, "2024-04-17")]) == []
+
+
+def test_contradict_across_one_party_named_two_ways_is_no_pair() -> None:
+    ministry = _claim("a", "Russian Ministry of Defence", "", {"target": "military"}, [])
+    short = _claim("b", "Defense Ministry", "", {"target": "civilian"}, [])
+    ministry.side = short.side = None
+    assert contradictions_with_aspects([ministry, short]) == []

@@ -146,17 +146,26 @@ def test_corpus_clusters_list_every_article_once() -> None:
     assert sizes[3] >= 5  # four well-covered events, the rest decoys
 
 
-def test_corpus_contradiction_quotes_are_exact() -> None:
-    pairs = load_json(CORPUS / "contradictions.json")
-    assert isinstance(pairs, list) and 8 <= len(pairs) <= 15
+def test_corpus_dispute_quotes_are_exact() -> None:
+    data = load_json(CORPUS / "contradictions.json")
+    assert isinstance(data, dict) and set(data) == {"disputes"}
+    disputes = data["disputes"]
+    assert isinstance(disputes, list) and len(disputes) >= 8
     corpus = articles()
-    event_of = {item["doc"]: item["main_event"] for item in gold_clusters()}
-    for pair in pairs:
-        assert set(pair) == {"doc_a", "quote_a", "doc_b", "quote_b", "why"}, pair
-        assert pair["doc_a"] != pair["doc_b"] and pair["why"].strip(), pair
-        assert pair["quote_a"] in corpus[pair["doc_a"]]["text"], pair["quote_a"]
-        assert pair["quote_b"] in corpus[pair["doc_b"]]["text"], pair["quote_b"]
-        assert event_of[pair["doc_a"]] == event_of[pair["doc_b"]], pair
+    events = {item["main_event"] for item in gold_clusters()}
+    for dispute in disputes:
+        assert set(dispute) == {"event", "aspect", "why", "positions"}, dispute
+        assert dispute["event"] in events and dispute["why"].strip(), dispute
+        assert len(dispute["positions"]) >= 2, dispute
+        parties = []
+        for position in dispute["positions"]:
+            assert set(position) == {"says", "by"} and position["by"], position
+            for holder in position["by"]:
+                assert set(holder) <= {"party", "aliases", "doc", "quote"}, holder
+                assert holder["quote"] in corpus[holder["doc"]]["text"], holder["quote"]
+                parties.append(holder["party"])
+        # A party holds one position in a dispute, or it would contradict itself.
+        assert len(parties) == len(set(parties)), dispute["why"]
 
 
 def test_corpus_copies_are_near_identical_to_their_original() -> None:

@@ -133,3 +133,21 @@ def test_merge_places_in_another_country_never_agree() -> None:
         Span(0, 8, "Belgorod"), "Belgorod", 50.6, 36.6, "Belgorod Oblast", "RU", "settlement"
     )
     assert not places_agree(kharkiv, belgorod)
+
+
+def _typed(article_id: str, kind: tuple[str, str], place: PlaceMention) -> ArticleAnalysis:
+    # Texts of their own: a syndicated copy would join its origin whatever its events.
+    text = f"A report on the {kind[1].lower()} near {place.name}, filed as {article_id}."
+    analysis = _analysis(article_id, text, [(kind[0], "2024-04-16", place)])
+    analysis.events[0].sub_type = kind[1]
+    return analysis
+
+
+def test_merge_clusters_strike_and_its_interception_are_one_event() -> None:
+    strike = _typed("strike", ("Explosions/Remote violence", "Air/drone strike"), CHUROVICHI)
+    downed = _typed("downed", ("Strategic developments", "Disrupted weapons use"), BRYANSK_OBLAST)
+    protest = _typed("protest", ("Protests", "Peaceful protest"), BRYANSK_OBLAST)
+    clusters = EventClusterer()
+    first, second, third = (clusters.add(a) for a in (strike, downed, protest))
+    assert first == second
+    assert third != first

@@ -74,7 +74,7 @@ def build_analysis(
         for source in frame.sources + frame.via:
             if source.kind in _NAME_KINDS and source.resolved_from is None and source.span:
                 names.append(NameMention(source.name, to.span(*source.span), source.kind))
-    entities = group_entities(article.id, names, actors)
+    entities = group_entities(article.id, names, actors, article.text)
     entity_of_span = {span: e.id for e in entities for span in e.mentions}
     for mention in mentions:
         mention.entity_id = entity_of_span.get(mention.span)
@@ -85,6 +85,10 @@ def build_analysis(
         return SourceRef(name=source.name, span=span, entity_id=entity.id if entity else None)
 
     claims = [_claim(article.id, n, frame, to, ref) for n, frame in enumerate(frames, 1)]
+    figures = [
+        find_quantities(doc, *frame.content) if claim.kind != "verification_status" else []
+        for frame, claim in zip(frames, claims, strict=True)
+    ]
     quantities = [
         Quantity(
             claim_id=claim.id,
@@ -96,9 +100,8 @@ def build_analysis(
             kind=q.kind,
             model=q.model,
         )
-        for frame, claim in zip(frames, claims, strict=True)
-        if claim.kind != "verification_status"
-        for q in find_quantities(doc, *frame.content)
+        for claim, found in zip(claims, figures, strict=True)
+        for q in found
     ]
     verifications: list[VerificationFrame] = doc._.verifications or []
     dates: list[DateFrame] = doc._.dates or []
@@ -117,7 +120,7 @@ def build_analysis(
         if classifier is not None
         else []
     )
-    propositions = read_propositions(doc, frames, places or [], doc._.dates or [])
+    propositions = read_propositions(doc, frames, places or [], doc._.dates or [], figures)
     for proposition in propositions:
         claims[proposition.claim].slots = proposition.slots()
     contradictions = find_contradictions(propositions, claims, entities)

@@ -8,7 +8,9 @@ other:
   (fighting still going on);
 - **attacker**: ``independent`` (the fighters act on their own, not for a state) or
   ``state forces`` (a state's armed forces did it);
-- **start**: the day an attack began ("since Sunday", "started on Tuesday morning").
+- **start**: the day an attack began ("since Sunday", "started on Tuesday morning");
+- what the attack did — damage, the kind of target, casualty figures — read by
+  :mod:`corroborate.contradict.effects`.
 
 Each value keeps the places the claim names, so that "took Tyotkino" can be set against
 "prevented the crossing in the Kursk region". The words are in ``data/contradict.toml``.
@@ -17,13 +19,16 @@ Each value keeps the places the claim names, so that "took Tyotkino" can be set 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from corroborate.contradict.effects import effect_slots
 from corroborate.errors import ConfigError
+from corroborate.events.quantities import QuantityFrame
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.nlp.frames import ClaimFrame, DateFrame
 
@@ -36,6 +41,7 @@ class SlotWords:
     state_forces: frozenset[str]
     start: frozenset[str]
     negations: frozenset[str]
+    denial_cues: frozenset[str]
 
 
 @dataclass
@@ -47,11 +53,12 @@ class Proposition:
     attacker: str | None = None
     start: str | None = None  # the first day of the date the attack began
     places: list[PlaceFrame] = field(default_factory=list)
+    effects: dict[str, str] = field(default_factory=dict)
 
     def slots(self) -> dict[str, str]:
         """The filled slots, as stored on the claim."""
         found = {"outcome": self.outcome, "attacker": self.attacker, "start": self.start}
-        return {key: value for key, value in found.items() if value}
+        return {key: value for key, value in found.items() if value} | self.effects
 
 
 @cache
@@ -67,6 +74,7 @@ def load_slot_words() -> SlotWords:
             state_forces=frozenset(data["attacker"]["state_forces"]),
             start=frozenset(data["start"]["words"]),
             negations=frozenset(data["negations"]["words"]),
+            denial_cues=frozenset(data["negations"]["denial_cues"]),
         )
     except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: {exc}; restore the packaged file") from exc
@@ -77,8 +85,12 @@ def read_propositions(
     claims: list[ClaimFrame],
     places: list[PlaceFrame],
     dates: list[DateFrame],
+    quantities: Sequence[Sequence[QuantityFrame]] = (),
 ) -> list[Proposition]:
-    """One proposition per claim that fills at least one slot."""
+    """One proposition per claim that fills at least one slot.
+
+    ``quantities`` holds the figures of each claim, in the order of ``claims``.
+    """
     words = load_slot_words()
     found = []
     for index, claim in enumerate(claims):
@@ -92,10 +104,17 @@ def read_propositions(
         for idiom in (" take place ", " take part ", " take into account "):
             text = text.replace(idiom, " ")  # "battles would take place" takes nothing
         proposition = Proposition(claim=index)
-        negated = any(n in lemmas for n in words.negations)
+        negated = (
+            any(n in lemmas for n in words.negations)
+            or (claim.cue_lemma or "") in words.denial_cues
+            or claim.polarity == "negative"
+        )
         for value, phrases in words.outcome.items():
-            if not any(f" {p} " in text for p in phrases) or (negated and value == "taken"):
+            if not any(f" {p} " in text for p in phrases):
                 continue
+            if negated and value == "taken":
+                # "did not manage to enter", "the capture is a fake": the attack failed.
+                value = "repelled"
             if value == "ongoing" and not any(f" {w} " in text for w in words.fight_words):
                 continue  # "the regime's activities continue" says nothing of fighting
             proposition.outcome = value
@@ -109,7 +128,9 @@ def read_propositions(
         proposition.places = [
             p for p in places if claim.content[0] <= p.span[0] < claim.content[1] and p.place
         ]
-        if proposition.outcome or proposition.attacker or proposition.start:
+        figures = quantities[index] if index < len(quantities) else ()
+        proposition.effects = effect_slots(text, negated, figures)
+        if proposition.slots():
             found.append(proposition)
     return found
 

@@ -18,6 +18,16 @@ from corroborate.evaluation.clusters import (
     bcubed_sums,
     cluster_figures,
     evaluate_clusters,
+    load_cluster_gold,
+)
+from corroborate.evaluation.corpus_contradictions import (
+    ContradictionResult,
+    Dispute,
+    contradiction_result_to_json,
+    evaluate_contradictions,
+    gold_units,
+    load_disputes,
+    score_contradictions,
 )
 from corroborate.evaluation.gold import (
     FIELDS,
@@ -43,6 +53,7 @@ from corroborate.evaluation.results import (
 from corroborate.evaluation.tables import (
     cluster_result_to_json,
     render_cluster_table,
+    render_contradiction_table,
     render_tables,
     result_to_json,
 )
@@ -51,6 +62,8 @@ __all__ = [
     "FIELDS",
     "Analyzer",
     "ClusterResult",
+    "ContradictionResult",
+    "Dispute",
     "EvalResult",
     "FileResult",
     "GoldClaim",
@@ -66,12 +79,19 @@ __all__ = [
     "cluster_figures",
     "cluster_result_to_json",
     "collect_gold_paths",
+    "contradiction_result_to_json",
     "evaluate",
     "evaluate_clusters",
+    "evaluate_contradictions",
     "field_figures",
+    "gold_units",
+    "load_cluster_gold",
+    "load_disputes",
     "load_gold",
     "render_cluster_table",
+    "render_contradiction_table",
     "render_tables",
     "result_to_json",
+    "score_contradictions",
     "score_file",
 ]

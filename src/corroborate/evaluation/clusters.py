@@ -93,14 +93,10 @@ def cluster_figures(gold: Sequence[str], predicted: Sequence[str]) -> ClusterRes
     )
 
 
-def evaluate_clusters(
-    clusters_file: Path, corpus: Path, assign: Callable[[list[Article]], dict[str, str]]
-) -> ClusterResult:
-    """Score the system's event clusters against a clusters file.
+def load_cluster_gold(clusters_file: Path, corpus: Path) -> tuple[list[Article], list[str]]:
+    """The articles a clusters file lists and the gold ``main_event`` of each.
 
-    ``assign`` receives every article of the file and returns article id -> predicted
-    cluster id; an article it leaves out is a cluster of its own. Raises
-    :class:`~corroborate.errors.GoldFormatError` when the file or a ``doc`` is unusable.
+    Raises :class:`~corroborate.errors.GoldFormatError` when the file or a ``doc`` is unusable.
     """
     reader = FieldReader(clusters_file)
     data = reader.load_object()
@@ -123,6 +119,19 @@ def evaluate_clusters(
         seen[doc.resolve()] = index
         articles.append(read_article(reader, doc, None, f"{where}.doc"))
         gold.append(label)
+    return articles, gold
+
+
+def evaluate_clusters(
+    clusters_file: Path, corpus: Path, assign: Callable[[list[Article]], dict[str, str]]
+) -> ClusterResult:
+    """Score the system's event clusters against a clusters file.
+
+    ``assign`` receives every article of the file and returns article id -> predicted
+    cluster id; an article it leaves out is a cluster of its own. Raises
+    :class:`~corroborate.errors.GoldFormatError` when the file or a ``doc`` is unusable.
+    """
+    articles, gold = load_cluster_gold(clusters_file, corpus)
     assigned = assign(list(articles))
     predicted = [
         assigned.get(article.id, f"\x00unassigned-{index}")

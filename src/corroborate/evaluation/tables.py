@@ -13,6 +13,10 @@ from rich.console import Console
 from rich.table import Table
 
 from corroborate.evaluation.clusters import ClusterResult
+from corroborate.evaluation.corpus_contradictions import (
+    ContradictionResult,
+    contradiction_result_to_json,
+)
 from corroborate.evaluation.results import EvalResult, Figures
 
 _COUNTS = frozenset({"gold", "predicted", "articles"})
@@ -27,6 +31,7 @@ _TITLES = {
     "captions": "Captions and headings",
     "verification_statements": "Verification statements",
     "clusters": "Event clusters across articles",
+    "cluster_contradictions": "Contradictions across articles",
 }
 _HEADERS = {
     "f1": "F1",
@@ -106,6 +111,14 @@ def render_tables(result: EvalResult, console: Console, *, per_file: bool) -> No
         console.print(table)
     if result.clusters is not None:
         render_cluster_table(result.clusters, console)
+
+
+def render_contradiction_table(result: ContradictionResult, console: Console) -> None:
+    """Print the table of contradictions found across the articles of a corpus."""
+    figures = contradiction_result_to_json(result)
+    table = _table("cluster_contradictions", list(figures), with_files=False)
+    table.add_row(*(_cell(key, figures) for key in figures))
+    console.print(table)
 
 
 def render_cluster_table(clusters: ClusterResult, console: Console) -> None:

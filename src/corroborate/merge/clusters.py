@@ -185,7 +185,15 @@ def _same_event(a: Event, b: Event) -> bool:
     # raid repelled, a village taken, a sabotage group destroyed); over a whole region,
     # only reports of the same type are taken to be one event.
     precise = a.place_mention.precision == b.place_mention.precision == "settlement"
-    return precise or a.type == b.type
+    return precise or a.type == b.type or _attack_and_interception(a, b)
+
+
+def _attack_and_interception(a: Event, b: Event) -> bool:
+    """A strike and the interception of it are one event told by each side: drones that
+    hit a depot, and drones "shot down over the region" the same night."""
+    kinds = {(a.type, a.sub_type), (b.type, b.sub_type)}
+    intercepted = ("Strategic developments", "Disrupted weapons use") in kinds
+    return intercepted and any(kind == "Explosions/Remote violence" for kind, _ in kinds)
 
 
 def places_agree(a: PlaceMention, b: PlaceMention) -> bool:

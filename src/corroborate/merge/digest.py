@@ -10,11 +10,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from corroborate.contradict.across import contradictions_across, stored_claims
+from corroborate.contradict.across import contradictions_with_aspects, stored_claims
 from corroborate.merge.claims import ClaimMention, GroupedClaim, group_claims
 from corroborate.merge.clusters import EventClusterer
 from corroborate.merge.corroboration import Corroboration, corroborate_event
-from corroborate.models import ArticleAnalysis
+from corroborate.models import ArticleAnalysis, Claim, Contradiction, Event, PlaceMention
+
+
+@dataclass(frozen=True)
+class ContradictionPair:
+    """Two claims of one cluster that cannot both hold, and why, in words."""
+
+    article_a: str
+    claim_a: str
+    article_b: str
+    claim_b: str
+    why: str
+    aspect: str = "other"  # control, attacker, start, damage, target, killed, wounded
+    source_a: str = ""
+    source_b: str = ""
 
 
 @dataclass
@@ -26,6 +40,7 @@ class ClusterDigest:
     origins: int
     claims: list[GroupedClaim] = field(default_factory=list)
     contradictions: list[str] = field(default_factory=list)
+    pairs: list[ContradictionPair] = field(default_factory=list)
     corroboration: Corroboration = field(default_factory=Corroboration)
 
 
@@ -75,17 +90,92 @@ def digest(analyses: Iterable[ArticleAnalysis]) -> list[ClusterDigest]:
             for c in stored_claims(
                 by_id[article_id],
                 origin_of[article_id],
-                {i for a, e in cluster.events if a == article_id for i in e.claim_ids},
+                _claims_about(clusterer, cluster.id, by_id[article_id], cluster.events),
+                _place_of(by_id[article_id], cluster.events),
             )
         ]
-        for _, _, why in contradictions_across(stored):
-            if why not in item.contradictions:
-                item.contradictions.append(why)
+        for a, b, aspect, why in contradictions_with_aspects(stored):
+            item.pairs.append(
+                ContradictionPair(
+                    a.article_id,
+                    a.claim.id,
+                    b.article_id,
+                    b.claim.id,
+                    why,
+                    aspect,
+                    a.source,
+                    b.source,
+                )
+            )
         for article_id, event in cluster.events:
             analysis = by_id[article_id]
             for contradiction in analysis.contradictions:
-                about = {contradiction.a, contradiction.b} & set(event.claim_ids)
-                if about and contradiction.why not in item.contradictions:
-                    item.contradictions.append(contradiction.why)
+                if {contradiction.a, contradiction.b} & set(event.claim_ids):
+                    pair = _within(analysis, contradiction)
+                    if pair is not None and pair not in item.pairs:
+                        item.pairs.append(pair)
+        item.contradictions = list(dict.fromkeys(pair.why for pair in item.pairs))
         digests.append(item)
     return sorted(digests, key=lambda d: (d.first_date or "9999", d.id))
+
+
+def _claims_about(
+    clusterer: EventClusterer,
+    cluster_id: str,
+    analysis: ArticleAnalysis,
+    events: list[tuple[str, Event]],
+) -> set[str]:
+    """The claims of an article that speak of a cluster's event.
+
+    Claims tied to one of the cluster's events, and, when the article is mainly about
+    this cluster, every claim of it: a report quotes each side on its main event in
+    sentences that need not name the event again ("The village is under our control").
+    """
+    article_id = analysis.article.id
+    ids = {i for a, e in events if a == article_id for i in e.claim_ids}
+    if clusterer.cluster_of_article(article_id) == cluster_id:
+        ids |= {c.id for c in analysis.claims}
+    return ids
+
+
+def _place_of(analysis: ArticleAnalysis, events: list[tuple[str, Event]]) -> PlaceMention | None:
+    """Where the article places the cluster's event: its most precise placed event."""
+    article_id = analysis.article.id
+    placed = [e.place_mention for a, e in events if a == article_id and e.place_mention]
+    rank = {"settlement": 0, "district": 1, "region": 2, "country": 3}
+    placed.sort(key=lambda p: rank.get(p.precision or "", 4))
+    return placed[0] if placed else None
+
+
+def _within(analysis: ArticleAnalysis, contradiction: Contradiction) -> ContradictionPair | None:
+    """A contradiction found inside one article, as a pair of the cluster."""
+    claims = {c.id: c for c in analysis.claims}
+    a, b = claims.get(contradiction.a), claims.get(contradiction.b)
+    if a is None or b is None:
+        return None
+    article_id = analysis.article.id
+    return ContradictionPair(
+        article_id,
+        a.id,
+        article_id,
+        b.id,
+        contradiction.why,
+        _aspect(a, b),
+        _name(analysis, a),
+        _name(analysis, b),
+    )
+
+
+def _aspect(a: Claim, b: Claim) -> str:
+    for aspect, slot in (("control", "outcome"), ("attacker", "attacker"), ("start", "start")):
+        if slot in a.slots and slot in b.slots:
+            return aspect
+    return "other"
+
+
+def _name(analysis: ArticleAnalysis, claim: Claim) -> str:
+    """The source's canonical name when it is a known actor, else its name as written."""
+    if not claim.sources:
+        return "unnamed source"
+    entity = analysis.entity(claim.sources[0].entity_id)
+    return entity.canonical if entity is not None and entity.actor_id else claim.sources[0].name
