@@ -20,6 +20,7 @@ from rich.panel import Panel
 
 from corroborate import __version__
 from corroborate.errors import CorroborateError, GoldFormatError
+from corroborate.models import Article, ArticleAnalysis
 
 DEFAULT_DB = Path("corroborate.db")
 DEFAULT_HTML = Path("corroborate-report.html")
@@ -259,6 +260,69 @@ def clusters(db: Path, min_articles: int) -> None:
         stderr.print("no event clusters in this ledger")
 
 
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "geojson", "jsonl", "claimreview"]),
+    required=True,
+    help="csv (ACLED's columns), geojson, jsonl (one claim a line) or claimreview (JSON-LD).",
+)
+@_existing_ledger_option("export")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, allow_dash=True),
+    default=Path("-"),
+    show_default=True,
+    help="The file to write; '-' is standard output.",
+)
+@click.option(
+    "--reviewer",
+    default="Corroborate",
+    show_default=True,
+    help="claimreview: the organisation named as the author of the reviews.",
+)
+@click.option(
+    "--base-url",
+    default=None,
+    help="claimreview: where the reviews are published; each review's url is URL#claim-id.",
+)
+def export(fmt: str, db: Path, output: Path, reviewer: str, base_url: str | None) -> None:
+    """Export the ledger's events (csv, geojson) or claims (jsonl, claimreview)."""
+    import io
+    import os
+
+    from corroborate.export import export_ledger, export_ledger_file
+
+    try:
+        if str(output) != "-":
+            result = export_ledger_file(db, fmt, output, reviewer=reviewer, base_url=base_url)
+        else:
+            stream = io.TextIOWrapper(sys.stdout.buffer, "utf-8", newline="")
+            try:
+                result = export_ledger(db, fmt, stream, reviewer=reviewer, base_url=base_url)
+                stream.flush()
+            finally:
+                stream.detach()
+    except CorroborateError as exc:
+        _fail(exc)
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): nothing is wrong with the export.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as exc:
+        _fail(f"{output}: cannot write the export: {exc.strerror or exc}")
+    for note in result.notes:
+        stderr.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+    if str(output) != "-":
+        stderr.print(
+            f"{output}: {result.records} {fmt} records",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
 @main.command("eval")
 @click.argument("gold", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -275,6 +339,12 @@ def clusters(db: Path, min_articles: int) -> None:
     default=None,
     help="A clusters gold file to score event merging across --corpus.",
 )
+@click.option(
+    "--contradictions",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A disputes gold file to score contradictions across the --clusters corpus.",
+)
 @_ACTORS_OPTION
 def evaluate(
     gold: tuple[Path, ...],
@@ -282,6 +352,7 @@ def evaluate(
     per_file: bool,
     as_json: bool,
     clusters: Path | None,
+    contradictions: Path | None,
     actor_files: tuple[Path, ...],
 ) -> None:
     """Score the system against gold annotation files (files or folders)."""
@@ -293,6 +364,14 @@ def evaluate(
         raise click.UsageError("give gold files or folders, or --clusters FILE --corpus DIR")
     if clusters is not None and corpus is None:
         raise click.UsageError("--clusters needs --corpus DIR, the folder of the articles")
+    if contradictions is not None and clusters is None:
+        raise click.UsageError("--contradictions needs --clusters FILE --corpus DIR")
+    corpus_analyses: list[ArticleAnalysis] = []
+
+    def assign(articles: list[Article]) -> dict[str, str]:
+        corpus_analyses.extend(analyzer.analyze_many(articles))
+        return assign_clusters(corpus_analyses)
+
     try:
         golds = [
             evaluation.load_gold(p, corpus=corpus)
@@ -301,12 +380,17 @@ def evaluate(
         analyzer = Analyzer(progress=True, actor_files=actor_files)
         result = evaluation.evaluate(golds, analyzer.analyze) if golds else None
         cluster_result = (
-            evaluation.evaluate_clusters(
-                clusters, corpus, lambda articles: assign_clusters(analyzer.analyze_many(articles))
-            )
+            evaluation.evaluate_clusters(clusters, corpus, assign)
             if clusters is not None and corpus is not None
             else None
         )
+        contradiction_result = None
+        if contradictions is not None and clusters is not None and corpus is not None:
+            articles, labels = evaluation.load_cluster_gold(clusters, corpus)
+            event_of = {a.id: label for a, label in zip(articles, labels, strict=True)}
+            contradiction_result = evaluation.evaluate_contradictions(
+                contradictions, corpus, corpus_analyses, event_of, analyzer.actors
+            )
     except GoldFormatError as exc:
         _fail(f"malformed gold: {exc}")
     except CorroborateError as exc:
@@ -316,12 +400,18 @@ def evaluate(
         payload: dict[str, object] = evaluation.result_to_json(result) if result else {"files": 0}
         if cluster_result is not None:
             payload["clusters"] = evaluation.cluster_result_to_json(cluster_result)
+        if contradiction_result is not None:
+            payload["cluster_contradictions"] = evaluation.contradiction_result_to_json(
+                contradiction_result
+            )
         click.echo(json.dumps(payload, indent=2))
         return
     if result is not None:
         evaluation.render_tables(result, console, per_file=per_file)
     if cluster_result is not None:
         evaluation.render_cluster_table(cluster_result, console)
+    if contradiction_result is not None:
+        evaluation.render_contradiction_table(contradiction_result, console)
 
 
 @main.group()
@@ -389,3 +479,52 @@ def gazetteer_info() -> None:
     click.echo(f"places: {kinds}; names: {info.names}")
     for dump in info.dumps:
         click.echo(f"dump: {dump}")
+
+
+@main.command()
+@_existing_ledger_option("serve")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to listen on; 0.0.0.0 listens on every network interface.",
+)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="The port."
+)
+@click.option(
+    "--ingest-token",
+    envvar="CORROBORATE_INGEST_TOKEN",
+    default=None,
+    metavar="TOKEN",
+    help="Accept POST /api/articles with `Authorization: Bearer TOKEN` (or set "
+    "CORROBORATE_INGEST_TOKEN); without it the server is read-only.",
+)
+@click.option(
+    "--tile-url",
+    default=None,
+    metavar="URL",
+    help="An online map tile layer (https://.../{z}/{x}/{y}.png) over the shipped outlines.",
+)
+def serve(db: Path, host: str, port: int, ingest_token: str | None, tile_url: str | None) -> None:
+    """Serve the ledger: the REST API under /api/ (docs at /docs) and the map page at /."""
+    import uvicorn
+
+    from corroborate.web.app import create_app
+    from corroborate.web.deps import check_ledger
+    from corroborate.web.settings import ServerSettings
+
+    try:
+        check_ledger(db)
+    except CorroborateError as exc:
+        _fail(exc)
+    token = ingest_token.strip() if ingest_token and ingest_token.strip() else None
+    app = create_app(ServerSettings(db_path=db, ingest_token=token, tile_url=tile_url))
+    ingest = "on (POST /api/articles with the token)" if token else "off (read-only)"
+    stderr.print(
+        f"serving {db} at http://{host}:{port}/ — API at /api/, docs at /docs; ingest {ingest}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+    uvicorn.run(app, host=host, port=port)

@@ -6,6 +6,7 @@ Every error leaves the server in one JSON shape, ``{"error": {"status", "code",
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -25,8 +26,20 @@ def error_body(status: int, code: str, message: str) -> dict[str, dict[str, obje
     return {"error": {"status": status, "code": code, "message": message}}
 
 
-def _error_response(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(error_body(status, code, message), status_code=status)
+def _error_response(
+    status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(error_body(status, code, message), status_code=status, headers=headers)
+
+
+def _http_message(request: Request, exc: StarletteHTTPException) -> str:
+    """The exception's message; Starlette's bare "Not Found" and the like made useful."""
+    path = request.url.path
+    if exc.status_code == 404 and exc.detail == "Not Found":
+        return f"no such path: {path}; the API's paths are listed at /docs and /openapi.json."
+    if exc.status_code == 405 and exc.detail == "Method Not Allowed":
+        return f"{request.method} is not allowed on {path}; /docs lists what each path accepts."
+    return str(exc.detail)
 
 
 _CODES = {
@@ -37,6 +50,7 @@ _CODES = {
     405: "method_not_allowed",
     413: "too_large",
     422: "invalid_parameter",
+    500: "internal_error",
     503: "unavailable",
 }
 
@@ -52,8 +66,12 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # Headers carry part of the answer: WWW-Authenticate on 401, Allow on 405.
         return _error_response(
-            exc.status_code, _CODES.get(exc.status_code, "error"), str(exc.detail)
+            exc.status_code,
+            _CODES.get(exc.status_code, "error"),
+            _http_message(request, exc),
+            exc.headers,
         )
 
     @app.exception_handler(RequestValidationError)
@@ -67,6 +85,15 @@ def create_app(settings: ServerSettings) -> FastAPI:
     @app.exception_handler(CorroborateError)
     async def corroborate_error(request: Request, exc: CorroborateError) -> JSONResponse:
         return _error_response(400, "bad_request", str(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+        return _error_response(
+            500,
+            "internal_error",
+            f"the server failed on {request.method} {request.url.path} "
+            f"({type(exc).__name__}); please report it with the server's log.",
+        )
 
     static = resources.files("corroborate.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
