@@ -4,11 +4,17 @@ The columns are ACLED's names, in ACLED's order, for the fields the ledger has. 
 one event cluster (the same event across articles), so ``source`` lists the outlets of
 every article that reports it. Every value is what the articles claim: the ``notes``
 quote the sentence the row rests on, with its source, and the corroboration verdict.
+
+Spreadsheet programs run a cell that starts like a formula (``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return), and ledger text comes from untrusted articles, so such a text
+cell is written with a leading ``'``, as OWASP advises against CSV injection; numbers
+(``-12.5``) and dates are written as they are.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from typing import TextIO
 
 from corroborate.export.events import ExportData, ExportEvent, first_day, outlet
@@ -34,6 +40,9 @@ COLUMNS: tuple[str, ...] = (
 SEPARATOR = "; "
 # Decimal degrees to about a metre: the gazetteer is no more precise than that.
 _DECIMALS = 5
+# OWASP's list of the first characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def write_csv(data: ExportData, out: TextIO) -> int:
@@ -49,10 +58,10 @@ def write_csv(data: ExportData, out: TextIO) -> int:
 
 
 def row(event: ExportEvent) -> list[str]:
-    """The cells of one event, in the order of :data:`COLUMNS`."""
+    """The cells of one event, in the order of :data:`COLUMNS`, safe to open in a spreadsheet."""
     place = event.place
     main = event.main.event
-    return [
+    cells = [
         event_date(event.date),
         main.type,
         main.sub_type or "",
@@ -67,6 +76,18 @@ def row(event: ExportEvent) -> list[str]:
         notes(event),
         str(event.fatalities),
     ]
+    return [spreadsheet_safe(cell) for cell in cells]
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell``, with a leading ``'`` if it is a text a spreadsheet would run as a formula.
+
+    A number, negative or signed (``-34.5``, ``+3``), is left as it is: a spreadsheet reads
+    it as the number it is.
+    """
+    if cell.startswith(FORMULA_STARTS) and _NUMBER.fullmatch(cell) is None:
+        return "'" + cell
+    return cell
 
 
 def event_date(value: str | None) -> str:

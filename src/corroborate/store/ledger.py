@@ -4,6 +4,8 @@ Writes are crash safe: each article is saved in its own transaction, so an inter
 batch keeps every article written before the interruption and no part of the one being
 written. Saving is idempotent: an article id already in the ledger is left as it is.
 The file is in WAL mode, so readers (a report, a search) never block a running batch.
+A ledger opened read-only (``Ledger.open(path, read_only=True)``) is never created,
+upgraded or written: a reader that must not change the file, such as the web server.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Literal
 from corroborate.errors import LedgerError
 from corroborate.models import ArticleAnalysis
 from corroborate.store import codec, schema
+from corroborate.store.read_only import STALE_SEARCH_INDEX, connect_read_only
 
 RunStatus = Literal["running", "finished", "interrupted"]
 _FINAL_STATUSES = ("finished", "interrupted")
@@ -62,20 +65,32 @@ def _process_is_gone(pid: int) -> bool:
 class Ledger:
     """An open ledger file. Use :meth:`open`, and close it (or use ``with``)."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, search_enabled: bool) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        search_enabled: bool,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self._connection: sqlite3.Connection | None = connection
         self._path = path
         self._search_enabled = search_enabled
+        self._read_only = read_only
         self._unfinished_runs: set[int] = set()
 
     @classmethod
-    def open(cls, path: Path | str) -> Ledger:
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Ledger:
         """Open the ledger at ``path``, creating and upgrading it as needed.
 
         Runs left 'running' by a process that no longer exists (a crash, a kill) are
-        marked 'interrupted'.
+        marked 'interrupted'. With ``read_only`` the ledger must exist and be of the
+        current schema; nothing is created, upgraded or written, and writes raise.
         """
         path = Path(path)
+        if read_only:
+            connection, search_enabled = connect_read_only(path, _BUSY_TIMEOUT_SECONDS)
+            return cls(connection, path, search_enabled, read_only=True)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -125,8 +140,27 @@ class Ledger:
 
     @property
     def search_enabled(self) -> bool:
-        """False when this Python's SQLite lacks FTS5; everything else still works."""
+        """False when this Python's SQLite lacks FTS5, or when a ledger opened read-only
+        has no current search index; everything else still works."""
         return self._search_enabled
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection of a ledger opened read-only, for one's own queries.
+
+        A writable ledger does not give it out: its writes keep their guarantees only
+        through its methods.
+        """
+        if not self._read_only:
+            raise LedgerError(
+                f"{self._path}: the connection is only given for a ledger opened read-only; "
+                "open it with Ledger.open(path, read_only=True)."
+            )
+        return self._db
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -156,6 +190,13 @@ class Ledger:
     ) -> None:
         self.close()
 
+    def _check_writable(self, action: str) -> None:
+        if self._read_only:
+            raise LedgerError(
+                f"{self._path}: cannot {action}: the ledger was opened read-only; "
+                "open it with Ledger.open(path) to write to it."
+            )
+
     def _error(self, action: str, exc: sqlite3.Error) -> LedgerError:
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             hint = "another process kept the ledger busy; retry when it has finished"
@@ -169,6 +210,7 @@ class Ledger:
 
     def start_run(self, command: str) -> int:
         """Record the start of a run and return its id (for save_analysis and errors)."""
+        self._check_writable("start a run")
         try:
             with schema.immediate_transaction(self._db):
                 cursor = self._db.execute(
@@ -201,6 +243,7 @@ class Ledger:
         self._finish(run_id, status, (new, unchanged, failed, skipped))
 
     def _finish(self, run_id: int, status: str, counts: tuple[int, int, int, int] | None) -> None:
+        self._check_writable(f"finish run {run_id}")
         new, unchanged, failed, skipped = counts or (None, None, None, None)
         try:
             with schema.immediate_transaction(self._db):
@@ -229,6 +272,7 @@ class Ledger:
 
     def record_error(self, run_id: int, source: str, reason: str) -> None:
         """Record that the input ``source`` could not be read or analysed, and why."""
+        self._check_writable(f"record an error for {source}")
         try:
             with schema.immediate_transaction(self._db):
                 self._db.execute(
@@ -281,6 +325,7 @@ class Ledger:
     def save_analysis(self, analysis: ArticleAnalysis, run_id: int) -> bool:
         """Store an analysis in one transaction; False (and no change) if already stored."""
         article_id = analysis.article.id
+        self._check_writable(f"save article {article_id}")
         _check_belongs(analysis, self._path)
         try:
             with schema.immediate_transaction(self._db):
@@ -346,6 +391,8 @@ class Ledger:
         The query is plain text, never FTS5 syntax: each word is quoted, so operators,
         column filters and punctuation are searched for rather than interpreted.
         """
+        if not self._search_enabled and self._read_only and schema.search_module_available():
+            raise LedgerError(f"{self._path}: {STALE_SEARCH_INDEX}")
         if not self._search_enabled:
             raise LedgerError(
                 f"{self._path}: full-text search is unavailable because this Python's "

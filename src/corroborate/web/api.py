@@ -19,8 +19,8 @@ from corroborate.web import claim_queries, queries
 from corroborate.web.clusters import cluster_cache, filter_clusters
 from corroborate.web.deps import (
     Connection,
-    open_read_only,
-    reader_ledger,
+    Reader,
+    open_reader,
     require_ingest_token,
     settings_of,
 )
@@ -96,9 +96,8 @@ def list_articles(
 @router.get(
     "/articles/{article_id}", response_model=ArticleDetail, tags=["articles"], responses=_NOT_FOUND
 )
-def get_article(request: Request, connection: Connection, article_id: str) -> ArticleDetail:
+def get_article(ledger: Reader, article_id: str) -> ArticleDetail:
     """The article with its text, sentences, claims, events, entities, places and dates."""
-    ledger = reader_ledger(connection, settings_of(request).db_path)
     detail = queries.article_detail(ledger, article_id)
     if detail is None:
         raise _not_found("article", article_id, "/api/articles")
@@ -129,11 +128,11 @@ def post_article(
     path = settings_of(request).db_path
     article = article_from_body(body)
     created = ingest(path, analyzer_slot(request.app), article)
-    connection = open_read_only(path)
+    reader = open_reader(path)
     try:
-        summary = queries.article_summary(connection, article.id)
+        summary = queries.article_summary(reader.connection, article.id)
     finally:
-        connection.close()
+        reader.close()
     if summary is None:  # written a moment ago; only a file replaced meanwhile gets here
         raise HTTPException(status_code=503, detail=f"{path}: the article stored is gone.")
     response.status_code = 201 if created else 200
@@ -184,7 +183,7 @@ def get_event(connection: Connection, event_id: str) -> EventDetail:
 @router.get("/clusters", response_model=Page[ClusterOut], tags=["events"])
 def list_clusters(
     request: Request,
-    connection: Connection,
+    ledger: Reader,
     page: Paging,
     dates: Dates,
     min_articles: Annotated[int, Query(ge=1, description="Reported in at least N articles.")] = 1,
@@ -195,15 +194,15 @@ def list_clusters(
     Computed on the first request after articles were added (about a second for a small
     ledger), then kept.
     """
-    clusters = cluster_cache(request.app).get(connection, settings_of(request).db_path)
+    clusters = cluster_cache(request.app).get(ledger)
     return filter_clusters(clusters, page, dates=dates, min_articles=min_articles, event=event)
 
 
 @router.get(
     "/clusters/{cluster_id}", response_model=ClusterOut, tags=["events"], responses=_NOT_FOUND
 )
-def get_cluster(request: Request, connection: Connection, cluster_id: str) -> ClusterOut:
-    clusters = cluster_cache(request.app).get(connection, settings_of(request).db_path)
+def get_cluster(request: Request, ledger: Reader, cluster_id: str) -> ClusterOut:
+    clusters = cluster_cache(request.app).get(ledger)
     for cluster in clusters:
         if cluster.id == cluster_id:
             return cluster
@@ -290,8 +289,7 @@ def list_places(
 
 @router.get("/search", response_model=Page[SearchHit], tags=["articles"])
 def search(
-    request: Request,
-    connection: Connection,
+    ledger: Reader,
     page: Paging,
     q: Annotated[
         str, Query(description="Plain words; every one must occur.", examples=["Tyotkino"])
@@ -299,8 +297,7 @@ def search(
 ) -> Page[SearchHit]:
     """Full-text search of titles and texts. The query is words, never query syntax:
     quotes, operators and punctuation are searched for, not interpreted."""
-    ledger = reader_ledger(connection, settings_of(request).db_path)
     try:
-        return queries.search(ledger, connection, q, page)
+        return queries.search(ledger, ledger.connection, q, page)
     except LedgerError as exc:
         raise HTTPException(status_code=503, detail=str(exc)) from exc

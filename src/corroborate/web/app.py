@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corroborate import __version__
 from corroborate.errors import CorroborateError
-from corroborate.web import api, pages
+from corroborate.web import api, docs, pages
 from corroborate.web.settings import ServerSettings
 
 
@@ -61,6 +61,9 @@ def create_app(settings: ServerSettings) -> FastAPI:
         title="Corroborate",
         version=__version__,
         description="Events and attributed claims from contested conflict news.",
+        # FastAPI's pages load their scripts from a CDN; /docs is served from the package.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
 
@@ -98,5 +101,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
     static = resources.files("corroborate.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router, prefix="/api")
+    app.include_router(docs.router)
     app.include_router(pages.router)
     return app

@@ -8,18 +8,16 @@ articles were stored in: adding articles never renumbers the clusters that exist
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from fastapi import FastAPI
 
 from corroborate.merge.clusters import EventClusterer
 from corroborate.merge.digest import ClusterDigest, digest
 from corroborate.models import ArticleAnalysis
-from corroborate.web.deps import reader_ledger
+from corroborate.store import Ledger
 from corroborate.web.params import DateRange, Pagination
 from corroborate.web.schemas import ClusterOut, CorroborationOut, GroupedClaimOut, Page
 
@@ -75,14 +73,14 @@ class ClusterCache:
         self._lock = threading.Lock()
         self._computed: _Computed | None = None
 
-    def get(self, connection: sqlite3.Connection, path: Path) -> list[ClusterOut]:
-        row = connection.execute("SELECT count(*), coalesce(max(seq), 0) FROM articles")
+    def get(self, ledger: Ledger) -> list[ClusterOut]:
+        row = ledger.connection.execute("SELECT count(*), coalesce(max(seq), 0) FROM articles")
         count, last = row.fetchone()
         state = (int(count), int(last))
         # One request computes while the others wait, rather than all computing at once.
         with self._lock:
             if self._computed is None or self._computed.state != state:
-                analyses = list(reader_ledger(connection, path).iter_analyses())
+                analyses = list(ledger.iter_analyses())
                 self._computed = _Computed(state, build_clusters(analyses))
             return self._computed.clusters
 

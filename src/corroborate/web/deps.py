@@ -1,9 +1,10 @@
 """What every request needs: the settings, a read-only ledger connection, the ingest check.
 
-The server reads the ledger through one SQLite connection per request, opened read-only
-(``mode=ro``): a request can never change the ledger, never creates a file where none
-exists, and no connection is shared between threads. Only the ingest endpoint writes,
-through :class:`~corroborate.store.Ledger`, and only with the operator's token.
+The server reads the ledger through one :class:`~corroborate.store.Ledger` per request,
+opened read-only (SQLite's ``mode=ro``): a request can never change the ledger, never
+creates a file where none exists, and no connection is shared between threads. Only the
+ingest endpoint writes, through a ledger opened for writing, and only with the operator's
+token.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from corroborate.errors import LedgerError
 from corroborate.resolve.names import name_key
-from corroborate.store import Ledger, schema
+from corroborate.store import Ledger
 from corroborate.web.settings import ServerSettings
 
 TOKEN_ENV = "CORROBORATE_INGEST_TOKEN"
@@ -34,7 +35,7 @@ def check_ledger(path: Path) -> None:
     """Make sure ``path`` is a ledger the server can read; raise LedgerError if not.
 
     Opening it once with :class:`Ledger` brings an older ledger to the current schema and
-    builds its search index, so that the read-only connections of requests find both.
+    builds its search index, so that the read-only ledgers of requests find both.
     A missing file is an error, never created.
     """
     if not path.exists():
@@ -67,61 +68,41 @@ def _unavailable(path: Path, problem: str) -> HTTPException:
     return HTTPException(status_code=503, detail=f"{path}: {problem}")
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the ledger at ``path``, with the matching functions."""
-    if not path.is_file():
-        raise _unavailable(
-            path, "no such ledger; run `corroborate analyze` to write it, then restart the server."
-        )
-    uri = path.resolve().as_uri() + "?mode=ro"
+def open_reader(path: Path) -> Ledger:
+    """The ledger at ``path`` opened read-only, its connection given the matching functions.
+
+    Raise HTTPException (503) when it cannot be read: missing, damaged, of another version.
+    """
     try:
-        # Requests run in a thread pool and a dependency may be entered and left on
-        # different threads; the connection is still used by one request at a time.
-        connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30.0)
-    except sqlite3.Error as exc:
-        raise _unavailable(path, f"cannot open the ledger ({exc}); check it is readable.") from exc
-    connection.row_factory = sqlite3.Row
+        ledger = Ledger.open(path, read_only=True)
+    except LedgerError as exc:
+        raise HTTPException(status_code=503, detail=str(exc)) from exc
+    connection = ledger.connection
     connection.create_function("corr_key", 1, _key, deterministic=True)
     connection.create_function("corr_contains", 2, _contains_folded, deterministic=True)
-    try:
-        version = schema.read_version(connection)
-    except sqlite3.DatabaseError as exc:
-        connection.close()
-        raise _unavailable(path, f"not a corroborate ledger ({exc}).") from exc
-    if version != schema.latest_version():
-        connection.close()
-        raise _unavailable(
-            path,
-            f"the ledger has schema version {version}, this server reads version "
-            f"{schema.latest_version()}; restart `corroborate serve`, which upgrades it.",
-        )
-    return connection
+    return ledger
 
 
-def ledger_connection(request: Request) -> Iterator[sqlite3.Connection]:
-    """One read-only connection for the request, closed when the response is built."""
+def ledger_reader(request: Request) -> Iterator[Ledger]:
+    """The request's read-only ledger, closed when the response is built."""
     path = settings_of(request).db_path
-    connection = open_read_only(path)
+    ledger = open_reader(path)
     try:
-        yield connection
+        yield ledger
     except sqlite3.Error as exc:
         raise _unavailable(
             path, f"cannot read the ledger ({exc}); retry, or check the file."
         ) from exc
     finally:
-        connection.close()
+        ledger.close()
 
 
-def reader_ledger(connection: sqlite3.Connection, path: Path) -> Ledger:
-    """A :class:`Ledger` over the request's read-only connection, for its loaders and search.
+Reader = Annotated[Ledger, Depends(ledger_reader)]
 
-    ``Ledger.open`` would create a missing file and may write (migrations, run records);
-    a request only reads, so the ledger is built around the connection it already has.
-    """
-    row = connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles_fts'"
-    ).fetchone()
-    return Ledger(connection, path, search_enabled=row is not None)
+
+def ledger_connection(ledger: Reader) -> sqlite3.Connection:
+    """The connection of the request's ledger, for the read layer's own queries."""
+    return ledger.connection
 
 
 Connection = Annotated[sqlite3.Connection, Depends(ledger_connection)]

@@ -25,7 +25,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from corroborate.errors import CorroborateError
-from corroborate.web.deps import open_read_only, reader_ledger
+from corroborate.web.deps import open_reader
 from corroborate.web.listing import EventFilter, listing
 from corroborate.web.settings import ServerSettings
 from corroborate.web.views import SIDES, Board, build_board
@@ -50,9 +50,8 @@ class BoardCache:
 
     def board(self, path: Path) -> Board:
         """The board of the ledger at ``path``; HTTPException (503) when it cannot be read."""
-        connection = open_read_only(path)
+        ledger = open_reader(path)
         try:
-            ledger = reader_ledger(connection, path)
             ids = ledger.article_ids()
             state = (len(ids), ids[-1] if ids else None)
             # One build at a time: a second request waits for the first and reuses it.
@@ -68,7 +67,7 @@ class BoardCache:
                 503, f"{path}: cannot read the ledger ({exc}); retry, or check the file."
             ) from exc
         finally:
-            connection.close()
+            ledger.close()
 
     def clear(self) -> None:
         with self._lock:
