@@ -2,7 +2,8 @@
 
 Article text is escaped so that a quoted sentence can never turn into markup, a link or
 raw HTML when the Markdown is later shown by a viewer; the citation labels and the
-report's own headings are the only markup.
+report's own headings are the only markup. The part across articles follows the
+per-article sections and their contradictions, before the references.
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ import re
 
 from corroborate.report.sitrep import (
     DISCLAIMER,
+    Across,
     Citation,
     ClaimLine,
+    ClusterClaim,
+    ClusterReport,
+    Position,
     Section,
     Sitrep,
     SourceGroup,
@@ -44,6 +49,7 @@ def render_markdown(sitrep: Sitrep) -> str:
                 f"be right: {escape(item.why)}"
             )
         lines.append("")
+    lines += _across(sitrep.across)
     if sitrep.skipped:
         lines += ["## Articles not analysed", ""]
         for skipped in sitrep.skipped:
@@ -112,6 +118,49 @@ def _verification(line: VerificationLine) -> str:
 
 def _cite(citation: Citation) -> str:
     return citation.marker
+
+
+def _across(across: Across) -> list[str]:
+    lines = ["## Across articles", "", escape(across.note), ""]
+    for cluster in across.clusters:
+        lines += _cluster(cluster)
+    return lines
+
+
+def _cluster(cluster: ClusterReport) -> list[str]:
+    lines = [f"### {escape(cluster.heading)}", ""]
+    lines += ["_" + " · ".join(escape(detail) for detail in cluster.details) + "_", ""]
+    lines += ["#### What each side says", ""]
+    if cluster.unattributed:
+        lines += [escape(cluster.unattributed), ""]
+    for side in cluster.sides:
+        lines += [f"**{escape(side.label)}**", ""]
+        lines += [_cluster_claim(claim) for claim in side.claims]
+        lines.append("")
+    if cluster.contradictions:
+        lines += ["#### Contradictions", ""]
+        for item in cluster.contradictions:
+            lines.append(f"- {escape(item.reason)}")
+            lines += [_position(position) for position in (item.first, item.second)]
+        lines.append("")
+    lines += ["#### Corroboration", "", escape(cluster.corroboration)]
+    if cluster.origin_summary:
+        lines += ["", f"_{escape(cluster.origin_summary)}_"]
+    lines += ["", "#### Timeline", ""]
+    lines += [f"- {escape(entry.line)} {entry.markers}" for entry in cluster.timeline]
+    lines.append("")
+    return lines
+
+
+def _cluster_claim(claim: ClusterClaim) -> str:
+    return f"- {escape(claim.text)} {claim.markers} — {escape(claim.read_in)}"
+
+
+def _position(position: Position) -> str:
+    held = "; ".join(f"{escape(party.source)} {party.markers}" for party in position.parties)
+    if not position.text:
+        return f"  - {held}"
+    return f"  - “{escape(position.text)}”: {held}"
 
 
 def _reference(citation: Citation) -> str:

@@ -2,7 +2,8 @@
 
 Article text goes into ``rich.text.Text`` objects and never through console markup, so a
 sentence containing ``[bold]`` or ``:emoji:`` is shown as written. The output reads the
-same on a terminal and in a recorded or piped console.
+same on a terminal and in a recorded or piped console. The part across articles follows
+the per-article sections: a panel with its note, then one panel per event cluster.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from rich.text import Text
 
 from corroborate.report.sitrep import (
     DISCLAIMER,
+    Across,
     Citation,
     ClaimLine,
+    ClusterClaim,
+    ClusterReport,
+    Position,
     Section,
     Sitrep,
     SourceGroup,
@@ -32,6 +37,9 @@ def render_terminal(sitrep: Sitrep, console: Console) -> None:
         console.print(_section(section))
     if sitrep.contradictions:
         console.print(_contradictions(sitrep))
+    console.print(_across(sitrep.across))
+    for cluster in sitrep.across.clusters:
+        console.print(_cluster(cluster))
     if sitrep.skipped:
         console.print(_skipped(sitrep))
     if sitrep.captions:
@@ -103,6 +111,66 @@ def _contradictions(sitrep: Sitrep) -> Panel:
             Text(item.why),
         )
     return Panel(table, title=Text("Disputed", style="bold red"), title_align="left")
+
+
+def _across(across: Across) -> Panel:
+    title = Text("Across articles", style="bold")
+    return Panel(Text(across.note), title=title, title_align="left", box=box.DOUBLE)
+
+
+def _cluster(cluster: ClusterReport) -> Panel:
+    parts: list[RenderableType] = [Text(" · ".join(cluster.details), style="dim")]
+    parts.append(Text("\nWhat each side says", style="bold"))
+    if cluster.unattributed:
+        parts.append(Text(cluster.unattributed, style="dim"))
+    for side in cluster.sides:
+        parts.append(Text(side.label, style="bold underline"))
+        parts.extend(_cluster_claim(claim) for claim in side.claims)
+    if cluster.contradictions:
+        parts.append(Text("\nContradictions", style="bold red"))
+        for item in cluster.contradictions:
+            parts.append(Text("• " + item.reason))
+            parts.extend(_position(position) for position in (item.first, item.second))
+    parts.append(Text("\nCorroboration", style="bold"))
+    parts.append(Text(cluster.corroboration))
+    if cluster.origin_summary:
+        parts.append(Text(cluster.origin_summary, style="dim"))
+    parts += [Text("\nTimeline", style="bold"), _timeline(cluster)]
+    title = Text.assemble(("Across articles: ", "bold cyan"), (cluster.heading, "bold"))
+    return Panel(Group(*parts), title=title, title_align="left", box=box.ROUNDED)
+
+
+def _cluster_claim(claim: ClusterClaim) -> Text:
+    line = Text("• ")
+    line.append(claim.text)
+    line.append(" ")
+    line.append(claim.markers, style="bold blue")
+    line.append(f" — {claim.read_in}", style="dim")
+    return line
+
+
+def _position(position: Position) -> Text:
+    line = Text("    ")
+    if position.text:
+        line.append(f"“{position.text}”: ")
+    for index, party in enumerate(position.parties):
+        line.append("; " if index else "")
+        line.append(party.source + " ")
+        line.append(party.markers, style="bold blue")
+    return line
+
+
+def _timeline(cluster: ClusterReport) -> Table:
+    table = Table(box=box.SIMPLE, expand=True, show_header=False)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Report", ratio=1)
+    table.add_column("What", ratio=4)
+    for entry in cluster.timeline:
+        said = Text(entry.said, style="" if entry.new else "dim")
+        said.append(" ")
+        said.append(entry.markers, style="bold blue")
+        table.add_row(Text(entry.when), Text(entry.article), said)
+    return table
 
 
 def _skipped(sitrep: Sitrep) -> Panel:

@@ -189,7 +189,7 @@ def build_board(analyses: Iterable[ArticleAnalysis]) -> Board:
     clusterer = EventClusterer()
     for analysis in every:
         clusterer.add(analysis)
-    sitrep = build_sitrep(analysed)
+    sitrep = build_sitrep(analysed, across=False)  # the page builds its own clusters
     context = _Context(
         by_article={analysis.article.id: analysis for analysis in analysed},
         claims={claim.id: (analysis, claim) for analysis in analysed for claim in analysis.claims},
