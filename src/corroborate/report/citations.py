@@ -134,7 +134,8 @@ def _claim_text(line: ClaimLine, *, several: bool) -> str:
     if line.channel:
         context.append(f"channel: {line.channel}")
     who = line.source + (f" ({'; '.join(context)})" if context else "")
-    singular, plural = _CUE_VERBS.get((line.cue or "").casefold()[:5], ("says", "say"))
+    verb_word = (line.cue or "").casefold().split()[-1:] or [""]  # "has denied": "denied"
+    singular, plural = _CUE_VERBS.get(verb_word[0][:5], ("says", "say"))
     verb = plural if several else singular
     text = f"{who} {verb}{_hedge_phrase(line)}: “{line.quote}”"
     if line.status:

@@ -148,11 +148,15 @@ def names_one_party(a: str, b: str) -> bool:
     return bool(shorter) and shorter <= longer
 
 
+_FINAL_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
+
+
 def clean_name(text: str) -> str:
     """A name as written, without quotes, a leading article or a possessive ending."""
     for mark in ("“", "”", '"', "«", "»", "„"):
         text = text.replace(mark, "")
     text = text.replace(" ’s", "").replace(" 's", "")
+    text = _FINAL_POSSESSIVE.sub("", text.strip())  # "the Defence Ministry's" (statement)
     words = text.split()
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
