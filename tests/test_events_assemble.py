@@ -108,3 +108,14 @@ def test_events_without_a_named_place_happen_where_the_article_is(analyzer: Anal
     assert analysis.events, "the drone event needs a place"
     assert all(e.place_mention is not None for e in analysis.events)
     assert {e.place_mention.name for e in analysis.events if e.place_mention} == {"Tëtkino"}
+
+
+def test_events_history_recalled_is_no_event(analyzer: Analyzer) -> None:
+    analysis = _analyse(
+        analyzer,
+        "Thousands of civilians have been killed since Russia invaded Ukraine in February "
+        "2022. In 2023 Russian volunteer units staged several raids into the Belgorod region.",
+    )
+    assert analysis.events == []
+    recent = _analyse(analyzer, "On Tuesday Russian volunteer units raided the Belgorod region.")
+    assert recent.events

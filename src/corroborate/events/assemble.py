@@ -19,6 +19,7 @@ same village attacked on another day is another event.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -103,6 +104,8 @@ def assemble_events(
             else (sent.start_char, sent.end_char)
         )
         date, precision = _date_in(sent, dates) or default
+        if _background(date, precision, article_date):
+            continue  # "raids into the region since 2023": history, not this report's event
         actors = _actors(sent, scope, reporting, entity_at)
         acted_by, targets = _roles(doc, cue.trigger, name_of)
         named: list[PlaceFrame | None] = list(_places_in(sent, scope, places))
@@ -257,6 +260,29 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         if latest:
             _absorb(latest[-1], candidate)
     return sorted(events, key=lambda e: e.sentence)
+
+
+_HISTORY_DAYS = 14
+
+
+def _background(
+    date: str | None, precision: DatePrecision | None, article_date: dt.date | None
+) -> bool:
+    """A month or a year that ended weeks before the article: what it recalls, not reports."""
+    if article_date is None or date is None or precision not in ("month", "year"):
+        return False
+    first = date.split("/")[-1]
+    try:
+        if len(first) == 4:
+            end = dt.date(int(first), 12, 31)
+        elif len(first) == 7:
+            year, month = int(first[:4]), int(first[5:7])
+            end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            return False
+    except ValueError:
+        return False
+    return end < article_date - dt.timedelta(days=_HISTORY_DAYS)
 
 
 def _at_topic_place(
