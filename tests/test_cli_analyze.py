@@ -107,16 +107,16 @@ def test_cli_analyze_nothing_readable_exits_non_zero(tmp_path: Path) -> None:
 
 
 def test_cli_analyze_non_english_is_stored_not_analysed(tmp_path: Path) -> None:
-    path = tmp_path / "ru.jsonl"
+    path = tmp_path / "uk.jsonl"
     path.write_text(
-        '{"text": "Губернатор заявил, что беспилотник повредил здание в Белгороде.", '
-        '"language": "ru"}\n',
+        '{"text": "Губернатор заявив, що безпілотник пошкодив будівлю в Бєлгороді.", '
+        '"language": "uk"}\n',
         encoding="utf-8",
     )
     db = tmp_path / "l.db"
     code, out = _run("analyze", str(path), "--db", str(db), "--html", str(tmp_path / "r.html"))
     assert code == 0
-    assert "not analysed: language ru not supported yet" in out
+    assert "not analysed: language uk not supported yet" in out
     with Ledger.open(db) as ledger:
         [analysis] = list(ledger.iter_analyses())
     assert not analysis.analysed

@@ -8,6 +8,7 @@ milliseconds).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -21,8 +22,9 @@ from corroborate.models import Article, ArticleAnalysis
 from corroborate.nlp import build_pipeline, load_config
 from corroborate.repair import RepairedText, repair_text
 from corroborate.resolve.actors import load_actors
+from corroborate.ru import RussianAnalyzer
 
-SUPPORTED_LANGUAGES = frozenset({"en"})
+SUPPORTED_LANGUAGES = frozenset({"en", "ru"})
 
 
 def unsupported_reason(article: Article) -> str | None:
@@ -77,17 +79,25 @@ class Analyzer:
             yield from self._run(pending)
 
     def _run(self, pending: list[tuple[Article, RepairedText | None]]) -> Iterator[ArticleAnalysis]:
-        docs = [self._doc(article, repaired) for article, repaired in pending if repaired]
+        docs = [self._doc(a, r) for a, r in pending if r and a.language != "ru"]
         analysed = iter(self.nlp.pipe(docs))
         for article, repaired in pending:
             if repaired is None:
                 yield ArticleAnalysis(
                     article=article, analysed=False, skipped_reason=unsupported_reason(article)
                 )
+            elif article.language == "ru":
+                yield self.russian.analyze(article, repaired)
             else:
                 doc = next(analysed)
                 places = self.geoparser.parse(doc) if self.geoparser is not None else []
                 yield build_analysis(article, repaired, doc, places, self.actors, self.classifier)
+
+    @cached_property
+    def russian(self) -> RussianAnalyzer:
+        """Russian articles' analyser (natasha), loaded with the first of them."""
+        gazetteer = self.geoparser.gazetteer if self.geoparser is not None else None
+        return RussianAnalyzer(gazetteer, self.actors)
 
     def _doc(self, article: Article, repaired: RepairedText) -> Doc:
         doc = self.nlp.make_doc(repaired.text)
