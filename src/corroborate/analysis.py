@@ -40,7 +40,9 @@ from corroborate.resolve.names import clean_name
 _NAME_KINDS = {"person", "organisation", "group", "unnamed"}
 
 
-class _Mapper:
+class OffsetMapper:
+    """Maps offsets in the repaired text the pipeline read back to the article as stored."""
+
     def __init__(self, article: Article, repaired: RepairedText) -> None:
         self.text = article.text
         self.repaired = repaired
@@ -58,7 +60,7 @@ def build_analysis(
     actors: ActorBase | None = None,
     classifier: EventClassifier | None = None,
 ) -> ArticleAnalysis:
-    to = _Mapper(article, repaired)
+    to = OffsetMapper(article, repaired)
     frames: list[ClaimFrame] = doc._.claims or []
     mentions = [
         Mention(span=to.span(e.start_char, e.end_char), label=e.label_)
@@ -84,7 +86,7 @@ def build_analysis(
         span = to.span(*source.span) if source.span else None
         return SourceRef(name=source.name, span=span, entity_id=entity.id if entity else None)
 
-    claims = [_claim(article.id, n, frame, to, ref) for n, frame in enumerate(frames, 1)]
+    claims = [claim_record(article.id, n, frame, to, ref) for n, frame in enumerate(frames, 1)]
     figures = [
         find_quantities(doc, *frame.content) if claim.kind != "verification_status" else []
         for frame, claim in zip(frames, claims, strict=True)
@@ -165,7 +167,7 @@ def _events(
     entities: list[Entity],
     actors: ActorBase | None,
     classifier: EventClassifier,
-    to: _Mapper,
+    to: OffsetMapper,
 ) -> list[Event]:
     # Outlets report events and places host them; neither is one of the event's actors.
     reporting = {
@@ -219,7 +221,7 @@ def _events(
     )
 
 
-def _place(frame: PlaceFrame, to: _Mapper) -> PlaceMention:
+def _place(frame: PlaceFrame, to: OffsetMapper) -> PlaceMention:
     place = frame.place
     if place is None:
         return PlaceMention(span=to.span(*frame.span), name=frame.written)
@@ -238,11 +240,11 @@ def _place(frame: PlaceFrame, to: _Mapper) -> PlaceMention:
     )
 
 
-def _claim(
+def claim_record(
     article_id: str,
     n: int,
     frame: ClaimFrame,
-    to: _Mapper,
+    to: OffsetMapper,
     ref: Callable[[SourceMention], SourceRef],
 ) -> Claim:
     return Claim(

@@ -13,13 +13,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
+from corroborate.analysis import OffsetMapper, claim_record
 from corroborate.contradict.pairs import find_contradictions
 from corroborate.geo.gazetteer import Gazetteer
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import (
     Article,
     ArticleAnalysis,
-    Claim,
     DateMention,
     Entity,
     Mention,
@@ -27,7 +27,6 @@ from corroborate.models import (
     PlacePrecision,
     Quantity,
     SourceRef,
-    Span,
     VerificationStatement,
 )
 from corroborate.nlp.frames import ClaimFrame, SourceMention
@@ -70,7 +69,7 @@ class RussianAnalyzer:
     def analyze(self, article: Article, repaired: RepairedText | None = None) -> ArticleAnalysis:
         repaired = repaired if repaired is not None else repair_text(article.text)
         doc = parse(repaired.text)
-        to = _Mapper(article, repaired)
+        to = OffsetMapper(article, repaired)
         excluded = list(repaired.excluded)
         names = actor_names(doc, self.lex)
         places = self.places.parse(doc, names) if self.places is not None else []
@@ -91,7 +90,7 @@ class RussianAnalyzer:
             span = to.span(*source.span) if source.span else None
             return SourceRef(name=source.name, span=span, entity_id=entity.id if entity else None)
 
-        claims = [_claim(article.id, n, f, to, ref) for n, f in enumerate(frames, 1)]
+        claims = [claim_record(article.id, n, f, to, ref) for n, f in enumerate(frames, 1)]
         verifications = verification_frames(doc, frames, self.lex, excluded)
         for claim, frame in zip(claims, frames, strict=True):
             claim.status = frame.status
@@ -154,7 +153,7 @@ class RussianAnalyzer:
         names: list[ActorName],
         mentions: list[Mention],
         frames: list[ClaimFrame],
-        to: _Mapper,
+        to: OffsetMapper,
     ) -> list[Entity]:
         found = [
             NameMention(n.name, m.span, _KINDS[n.label])
@@ -166,7 +165,9 @@ class RussianAnalyzer:
                     found.append(NameMention(source.name, to.span(*source.span), source.kind))
         return group_entities(article.id, found, self.actors, article.text)
 
-    def _actors_at(self, entities: list[Entity], to: _Mapper) -> Callable[[int, int], list[str]]:
+    def _actors_at(
+        self, entities: list[Entity], to: OffsetMapper
+    ) -> Callable[[int, int], list[str]]:
         """Entities that can act, named in a range: not outlets, not mere places."""
         acting = [
             (span, e.id)
@@ -190,7 +191,9 @@ class RussianAnalyzer:
 
         return within
 
-    def _name_at(self, entities: list[Entity], to: _Mapper) -> Callable[[int, int], str | None]:
+    def _name_at(
+        self, entities: list[Entity], to: OffsetMapper
+    ) -> Callable[[int, int], str | None]:
         def name(start: int, end: int) -> str | None:
             area = to.span(start, end)
             for entity in entities:
@@ -208,16 +211,6 @@ class RussianAnalyzer:
             return False
         actor = self.actors.get(entity.actor_id)
         return actor is not None and actor.kind in _REPORTING_KINDS
-
-
-class _Mapper:
-    def __init__(self, article: Article, repaired: RepairedText) -> None:
-        self.text = article.text
-        self.repaired = repaired
-
-    def span(self, start: int, end: int) -> Span:
-        o_start, o_end = self.repaired.original_span(start, end)
-        return Span(o_start, o_end, self.text[o_start:o_end])
 
 
 def _as_places(doc: RuDoc, names: list[ActorName], places: list[PlaceFrame]) -> list[ActorName]:
@@ -239,7 +232,7 @@ def _chars(doc: RuDoc, name: ActorName) -> tuple[int, int]:
     return doc.tokens[name.first].start, doc.tokens[name.last].end
 
 
-def _place(frame: PlaceFrame, to: _Mapper) -> PlaceMention:
+def _place(frame: PlaceFrame, to: OffsetMapper) -> PlaceMention:
     place = frame.place
     if place is None:
         return PlaceMention(span=to.span(*frame.span), name=frame.written)
@@ -254,29 +247,4 @@ def _place(frame: PlaceFrame, to: _Mapper) -> PlaceMention:
         country=place.country,
         precision=_PRECISIONS.get(frame.precision or ""),
         place_id=place.id,
-    )
-
-
-def _claim(
-    article_id: str,
-    n: int,
-    frame: ClaimFrame,
-    to: _Mapper,
-    ref: Callable[[SourceMention], SourceRef],
-) -> Claim:
-    return Claim(
-        id=f"{article_id}-c{n}",
-        article_id=article_id,
-        content=to.span(*frame.content),
-        sentence=to.span(*frame.sentence),
-        sources=[ref(s) for s in frame.sources],
-        cue=to.span(*frame.cue) if frame.cue else None,
-        via=[ref(s) for s in frame.via],
-        channel=frame.channel,
-        kind=frame.kind,
-        hedged=frame.hedged,
-        hedge_cues=list(frame.hedge_cues),
-        certainty=frame.certainty,
-        polarity=frame.polarity,
-        status=frame.status,
     )
