@@ -93,7 +93,7 @@ class Geoparser:
                 self._resolve_settlement(frame, context)
         for frame in frames:
             if frame.place is None:
-                self._fall_back_to_region(frame, frames)
+                fall_back_to_region(frame, frames)
         return frames
 
     # -- finding names ------------------------------------------------------------------
@@ -195,21 +195,24 @@ class Geoparser:
         frame.precision = frame.place.precision
         frame.role = "settlement" if frame.place.precision == "settlement" else frame.role
 
-    def _fall_back_to_region(self, frame: PlaceFrame, frames: list[PlaceFrame]) -> None:
-        """The region the text puts an unknown place in: same sentence, else the last one."""
-        regions = [
-            f
-            for f in frames
-            if f.precision == "region"
-            and f.role == "region"
-            and frame.sentence - _CONTEXT_SENTENCES <= f.sentence <= frame.sentence
-            and f is not frame
-        ]
-        same = [f for f in regions if f.sentence == frame.sentence]
-        before = [f for f in regions if f.span[0] < frame.span[0]]
-        chosen = same[0] if same else (before[-1] if before else None)
-        if chosen is not None and frame.role != "region":
-            frame.place, frame.precision = chosen.place, "region"
+
+def fall_back_to_region(frame: PlaceFrame, frames: list[PlaceFrame]) -> None:
+    """The region the text puts an unknown place in: same sentence, else the last one."""
+    if frame.role == "region":
+        return
+    regions = [
+        f
+        for f in frames
+        if f.precision == "region"
+        and f.role == "region"
+        and frame.sentence - _CONTEXT_SENTENCES <= f.sentence <= frame.sentence
+        and f is not frame
+    ]
+    same = [f for f in regions if f.sentence == frame.sentence]
+    before = [f for f in regions if f.span[0] < frame.span[0]]
+    chosen = same[0] if same else (before[-1] if before else None)
+    if chosen is not None:
+        frame.place, frame.precision = chosen.place, "region"
 
 
 def default_geoparser(actors: ActorBase | None = None, progress: bool = False) -> Geoparser:

@@ -19,7 +19,7 @@ import math
 
 from corroborate.geo.distance import haversine_km
 from corroborate.geo.gazetteer import Gazetteer, GazPlace
-from corroborate.geo.geoparse import PlaceFrame
+from corroborate.geo.geoparse import PlaceFrame, fall_back_to_region
 from corroborate.resolve.actors import ActorBase
 from corroborate.resolve.names import clean_name, name_key
 from corroborate.ru.pipeline import RuDoc, RuToken
@@ -35,7 +35,6 @@ _SETTLEMENT_NOUNS = {
 _LOCATIVE = {"в", "во", "у", "под", "около", "возле", "близ", "на", "из", "над", "к", "по"}
 # So is one word with the ending of an undeclined village name ("взяли Тёткино").
 _VILLAGE_ENDINGS = ("ино", "ово", "ево", "ёво", "ыно")
-_CONTEXT_SENTENCES = 3
 _NEAR_KM = 300.0
 
 
@@ -61,7 +60,7 @@ class RuPlaces:
                 self._resolve_settlement(frame, forms, context)
         for frame in frames:
             if frame.place is None:
-                _fall_back_to_region(frame, frames)
+                fall_back_to_region(frame, frames)
         kept = [f for f in frames if id(f) not in guessed or f.place is not None]
         for frame in kept:
             if frame.role == "guessed":
@@ -218,23 +217,3 @@ def _score(candidate: GazPlace, form: str, frame: PlaceFrame, context: list[Plac
 
 def _km(a: GazPlace, b: GazPlace) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
-
-
-def _fall_back_to_region(frame: PlaceFrame, frames: list[PlaceFrame]) -> None:
-    """A place the gazetteer lacks lies in the region its sentence, or one just before,
-    names."""
-    if frame.role == "region":
-        return
-    regions = [
-        f
-        for f in frames
-        if f.precision == "region"
-        and f.role == "region"
-        and frame.sentence - _CONTEXT_SENTENCES <= f.sentence <= frame.sentence
-        and f is not frame
-    ]
-    same = [f for f in regions if f.sentence == frame.sentence]
-    before = [f for f in regions if f.span[0] < frame.span[0]]
-    chosen = same[0] if same else (before[-1] if before else None)
-    if chosen is not None:
-        frame.place, frame.precision = chosen.place, "region"
