@@ -31,7 +31,15 @@ from corroborate.models import (
     Span,
     VerificationStatement,
 )
-from corroborate.nlp.frames import ClaimFrame, DateFrame, SourceMention, VerificationFrame
+from corroborate.nlp.frames import (
+    ClaimFrame,
+    DateFrame,
+    SourceMention,
+    VerificationFrame,
+    doc_ents,
+    doc_sents,
+    span_text,
+)
 from corroborate.repair import RepairedText
 from corroborate.resolve.actors import ActorBase
 from corroborate.resolve.entities import NameMention, find_entity, group_entities, kind_for_label
@@ -62,7 +70,7 @@ def build_analysis(
     frames: list[ClaimFrame] = doc._.claims or []
     mentions = [
         Mention(span=to.span(e.start_char, e.end_char), label=e.label_)
-        for e in doc.ents
+        for e in doc_ents(doc)
         if not repaired.is_excluded(e.start_char, e.end_char)
     ]
     names = [
@@ -124,7 +132,9 @@ def build_analysis(
     return ArticleAnalysis(
         article=article,
         repairs=list(repaired.repairs),
-        sentences=[to.span(s.start_char, s.end_char) for s in doc.sents if s.text.strip()],
+        sentences=[
+            to.span(s.start_char, s.end_char) for s in doc_sents(doc) if span_text(s).strip()
+        ],
         mentions=mentions,
         entities=entities,
         claims=claims,

@@ -19,6 +19,7 @@ from corroborate.events.classify import EventClassifier
 from corroborate.geo.geoparse import Geoparser, default_geoparser
 from corroborate.models import Article, ArticleAnalysis
 from corroborate.nlp import build_pipeline, load_config
+from corroborate.nlp.frames import remember_text
 from corroborate.repair import RepairedText, repair_text
 from corroborate.resolve.actors import load_actors
 
@@ -91,6 +92,7 @@ class Analyzer:
 
     def _doc(self, article: Article, repaired: RepairedText) -> Doc:
         doc = self.nlp.make_doc(repaired.text)
+        remember_text(doc, repaired.text)
         doc._.article_date = article.published
         doc._.excluded = list(repaired.excluded)
         return doc

@@ -30,7 +30,14 @@ from corroborate.events.roles import agents, patients
 from corroborate.events.taxonomy import PLOVER_OF
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import DatePrecision, Event, PlaceMention
-from corroborate.nlp.frames import ClaimFrame, DateFrame, doc_sents, doc_text, in_excluded
+from corroborate.nlp.frames import (
+    ClaimFrame,
+    DateFrame,
+    doc_sents,
+    doc_text,
+    in_excluded,
+    span_text,
+)
 from corroborate.nlp.sources import noun_phrase
 
 # A name followed by these words stands for a government or its forces, not a place:
@@ -81,7 +88,7 @@ def assemble_events(
     )
     candidates: list[_Candidate] = []
     for n, sent in enumerate(doc_sents(doc)):
-        if not sent.text.strip() or in_excluded(doc, sent.start_char, sent.end_char):
+        if not span_text(sent).strip() or in_excluded(doc, sent.start_char, sent.end_char):
             continue
         cues = [c for c in classifier.sentence_cues(sent) if c.type]
         if not cues:

@@ -25,6 +25,7 @@ from corroborate.events.taxonomy import ALL_LABELS, type_of
 _DISRUPTABLE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _ORDER = {label: n for n, label in enumerate(ALL_LABELS)}
 _SKIPPED = frozenset({"-", "–", "—"})
+_TIMES = frozenset({"DATE", "TIME"})
 
 
 # Modifiers a phrase steps over: "clashed with the police", "signed a new agreement",
@@ -112,13 +113,23 @@ class EventClassifier:
 
     # -- matching ----------------------------------------------------------------------
 
-    def _matches(self, tokens: Sequence[Token]) -> list[tuple[tuple[int, ...], Match]]:
-        """Lexicon entries found in the sentence, each with the positions of its words."""
+    def _matches(
+        self, tokens: Sequence[Token], keys: Sequence[tuple[str, str]]
+    ) -> list[tuple[tuple[int, ...], Match]]:
+        """Lexicon entries found in the sentence, each with the positions of its words.
+
+        ``keys`` holds each token's lower-cased lemma and lower-cased form."""
         index = self.lexicon.index
-        keys = [(str(t.lemma_).lower(), t.lower_) for t in tokens]
         found: list[tuple[tuple[int, ...], Match]] = []
         for i, (lemma, lower) in enumerate(keys):
-            if tokens[i].ent_type_ in {"DATE", "TIME"}:
+            # Most words start no entry: the index is asked before the token is.
+            if (
+                lemma not in index
+                and lower not in index
+                and not (lemma == lower and lower.endswith("s") and lower[:-1] in index)
+            ):
+                continue
+            if tokens[i].ent_type_ in _TIMES:
                 continue  # "in March" is no march
             forms = {lemma, lower}
             if lemma == lower and lower.endswith("s"):
@@ -156,15 +167,16 @@ class EventClassifier:
 
     def _hits(self, sent: Span) -> list[_Hit]:
         tokens = [t for t in sent if not t.is_space and t.text not in _SKIPPED]
-        matches = self._matches(tokens)
+        pairs = [(str(t.lemma_).lower(), t.lower_) for t in tokens]
+        matches = self._matches(tokens, pairs)
         if not matches:
             return []
         lexicon, settings = self.lexicon, self.lexicon.settings
-        keys = [str(t.lemma_).lower() for t in tokens]
+        keys = [lemma for lemma, _ in pairs]
         sentence = Sentence(
             span=sent,
             lexicon=lexicon,
-            words=frozenset(keys) | frozenset(t.lower_ for t in tokens),
+            words=frozenset(keys) | frozenset(lower for _, lower in pairs),
             lemma_text=f" {' '.join(keys)} ",
         )
         passed = [

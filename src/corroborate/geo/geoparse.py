@@ -65,10 +65,11 @@ class Geoparser:
     def parse(self, doc: Doc) -> list[PlaceFrame]:
         # Captions and headings count: "in Kiev in February" places a photo, and the map
         # should show it, even though no claim is read from a caption.
-        frames = self._resolve(list(self._mentions(doc)))
+        sentence_of = _sentence_index(doc)
+        frames = self._resolve(list(self._mentions(doc, sentence_of)))
         # A name found only by its preposition ("a strike on Shebekino") must resolve.
         frames = [f for f in frames if f.place is not None or f.span not in self._guessed]
-        return sorted(frames + _repeats(doc, frames), key=lambda f: f.span)
+        return sorted(frames + _repeats(doc, frames, sentence_of), key=lambda f: f.span)
 
     def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[PlaceFrame]:
         """Resolve names whose spans are already known (character offsets in the Doc)."""
@@ -98,8 +99,7 @@ class Geoparser:
 
     # -- finding names ------------------------------------------------------------------
 
-    def _mentions(self, doc: Doc) -> Iterator[PlaceFrame]:
-        sentence_of = _sentence_index(doc)
+    def _mentions(self, doc: Doc, sentence_of: list[int]) -> Iterator[PlaceFrame]:
         taken: set[int] = set()
         for ent in doc_ents(doc):
             if ent.label_ not in _PLACE_LABELS or self._is_non_place_actor(ent.text):
@@ -289,7 +289,7 @@ def _name_before(token: Token) -> Span | None:
     return span if _role(span) != "unknown" else None
 
 
-def _repeats(doc: Doc, frames: list[PlaceFrame]) -> list[PlaceFrame]:
+def _repeats(doc: Doc, frames: list[PlaceFrame], sentence_of: list[int]) -> list[PlaceFrame]:
     """Later mentions of a resolved name that the recogniser missed: one name, one place.
 
     "a drone strike on Shebekino" names the Shebekino found two sentences before, even
@@ -297,7 +297,6 @@ def _repeats(doc: Doc, frames: list[PlaceFrame]) -> list[PlaceFrame]:
     """
     text = doc_text(doc)
     covered = [f.span for f in frames]
-    sentence_of = _sentence_index(doc)
     found: list[PlaceFrame] = []
     searched: set[str] = set()
     for frame in frames:
@@ -325,9 +324,9 @@ def _expand(name: str) -> str:
     return " ".join(words)
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    index: dict[int, int] = {}
+def _sentence_index(doc: Doc) -> list[int]:
+    """The number of the sentence of each token, by token index."""
+    index: list[int] = []
     for n, sent in enumerate(doc_sents(doc)):
-        for i in range(sent.start, sent.end):
-            index[i] = n
+        index.extend([n] * (sent.end - sent.start))
     return index

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.tokens import Doc, Span
 
@@ -80,8 +81,14 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+# Where spaCy's ``Underscore`` keeps the value of ``doc._.excluded``. Components ask for
+# it once per sentence; reading it here skips building an ``Underscore`` on every ask.
+_EXCLUDED_KEY = ("._.", "excluded", None, None)
+
+
 def excluded_ranges(doc: Doc) -> list[CharRange]:
-    ranges: list[CharRange] | None = doc._.excluded
+    user_data = cast("dict[object, object]", doc.user_data)
+    ranges = cast("list[CharRange] | None", user_data.get(_EXCLUDED_KEY))
     return ranges or []
 
 
@@ -112,10 +119,26 @@ def doc_sents(doc: Doc) -> list[Span]:
     return sents
 
 
+_TEXT_KEY = "corroborate.text"
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc: spaCy joins every token on each access."""
-    key = "corroborate.text"
-    if key not in doc.user_data:
-        doc.user_data[key] = doc.text
-    text: str = doc.user_data[key]
+    if _TEXT_KEY not in doc.user_data:
+        doc.user_data[_TEXT_KEY] = doc.text
+    text: str = doc.user_data[_TEXT_KEY]
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was tokenized from, which is its ``doc.text``.
+
+    spaCy's tokenizer keeps every character, so the string given to ``make_doc`` is the
+    Doc's text and need not be joined again from the tokens.
+    """
+    doc.user_data[_TEXT_KEY] = text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text instead of joined from the span's tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
