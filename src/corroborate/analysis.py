@@ -52,10 +52,16 @@ class _Mapper:
     def __init__(self, article: Article, repaired: RepairedText) -> None:
         self.text = article.text
         self.repaired = repaired
+        # Sentences, claims and sources map the same ranges many times; a Span is frozen,
+        # so one instance serves them all.
+        self._spans: dict[tuple[int, int], Span] = {}
 
     def span(self, start: int, end: int) -> Span:
-        o_start, o_end = self.repaired.original_span(start, end)
-        return Span(o_start, o_end, self.text[o_start:o_end])
+        span = self._spans.get((start, end))
+        if span is None:
+            o_start, o_end = self.repaired.original_span(start, end)
+            span = self._spans[(start, end)] = Span(o_start, o_end, self.text[o_start:o_end])
+        return span
 
 
 def build_analysis(
@@ -87,8 +93,12 @@ def build_analysis(
     for mention in mentions:
         mention.entity_id = entity_of_span.get(mention.span)
 
+    found: dict[str, Entity | None] = {}  # sources repeat their names claim after claim
+
     def ref(source: SourceMention) -> SourceRef:
-        entity = find_entity(entities, source.name)
+        if source.name not in found:
+            found[source.name] = find_entity(entities, source.name)
+        entity = found[source.name]
         span = to.span(*source.span) if source.span else None
         return SourceRef(name=source.name, span=span, entity_id=entity.id if entity else None)
 

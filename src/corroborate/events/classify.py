@@ -134,6 +134,7 @@ class EventClassifier:
             forms = {lemma, lower}
             if lemma == lower and lower.endswith("s"):
                 forms.add(lower[:-1])  # plurals the lemmatizer left alone ("Wildfires")
+            particles: set[str] | None = None
             for match in (m for form in forms for m in index.get(form, ())):
                 if len(match.words) == 1:
                     found.append(((i,), match))
@@ -141,10 +142,11 @@ class EventClassifier:
                 positions = _phrase_positions(tokens, keys, i, match.words)
                 if positions is not None:
                     found.append((positions, match))
-                elif len(match.words) == 2 and any(
-                    c.dep_ == "prt" and c.lower_ == match.words[1] for c in tokens[i].children
-                ):
-                    found.append(((i,), match))  # "shot the drone down"
+                elif len(match.words) == 2:
+                    if particles is None:
+                        particles = {c.lower_ for c in tokens[i].children if c.dep_ == "prt"}
+                    if match.words[1] in particles:
+                        found.append(((i,), match))  # "shot the drone down"
         return found
 
     def _passes(self, match: Match, entry: LabelEntry, token: Token, sentence: Sentence) -> bool:

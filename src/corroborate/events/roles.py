@@ -220,8 +220,8 @@ def victims(sent: Span, actors: Lists) -> set[str]:
     return found
 
 
-def _negated(node: Token) -> bool:
-    for child in node.children:
+def _negated(children: Iterable[Token]) -> bool:
+    for child in children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True
     return False
@@ -231,11 +231,12 @@ def modality(trigger: Token, grammar: Lists) -> Modality:
     """Whether the clause of the trigger reports the act as done, and if not, why not."""
     node = trigger
     for depth in range(6):
-        if _negated(node):
+        children = list(node.children)  # read three times below
+        if _negated(children):
             return "negated"
-        if any(c.dep_ == "aux" and c.lower_ in grammar["modals"] for c in node.children):
+        if any(c.dep_ == "aux" and c.lower_ in grammar["modals"] for c in children):
             return "hypothetical"
-        if any(c.dep_ == "mark" and c.lower_ in grammar["background"] for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in grammar["background"] for c in children):
             return "background"  # "after the army withdrew", "before leaving"
         if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in grammar["background"]:
             return "background"  # "after heavy fighting", "before withdrawing"

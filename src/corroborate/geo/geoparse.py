@@ -14,10 +14,11 @@ not guess one.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.geo.distance import haversine_km
@@ -108,21 +109,24 @@ class Geoparser:
                 continue  # "Ukrainian", "Russian": adjectives the tagger called places
             taken.update(t.i for t in ent)
             yield self._frame(ent, sentence_of[ent.start])
+        # Both passes below read proper nouns only.
+        tags: list[int] = doc.to_array(POS).tolist()
+        proper_nouns = [doc[i] for i, tag in enumerate(tags) if tag == PROPN]
         # Names the entity recogniser missed, read from their phrase: "the Kursk region".
-        for token in doc:
-            if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        for token in proper_nouns:
+            if token.i in taken or not token.text[:1].isupper():
                 continue
             name = _name_before(token)
-            if name is None or {t.i for t in name} & taken:
+            if name is None or not taken.isdisjoint(range(name.start, name.end)):
                 continue
-            taken.update(t.i for t in name)
+            taken.update(range(name.start, name.end))
             if self._is_non_place_actor(name.text):
                 continue
             yield self._frame(name, sentence_of[name.start])
         # Names after a locative preposition that the recogniser left untagged.
         self._guessed = set()
-        for token in doc:
-            if token.i in taken or token.pos_ != "PROPN" or token.ent_type_ in _NOT_PLACES:
+        for token in proper_nouns:
+            if token.i in taken or token.ent_type_ in _NOT_PLACES:
                 continue
             name = _name_after_preposition(token)
             if name is None or {t.i for t in name} & taken or self._is_non_place_actor(name.text):
@@ -247,21 +251,24 @@ def _km(a: GazPlace, b: GazPlace) -> float:
 def _role(name: Span) -> str:
     """Region, settlement or unknown, from the words around the name."""
     doc = name.doc
-    after = doc[name.end] if name.end < len(doc) else None
-    if after is not None and after.lower_ in _REGION_WORDS:
-        return "region"
-    # "the Belgorod and Kursk regions": the first of a coordination shares the noun.
-    if after is not None and after.lower_ in ("and", ","):
-        for token in doc[name.end + 1 : min(len(doc), name.end + 5)]:
-            if token.lower_ in _REGION_WORDS:
-                return "region"
-            if token.pos_ != "PROPN" and token.lower_ not in ("and", ","):
-                break
-    before = doc[name.start - 2 : name.start] if name.start >= 2 else doc[0:0]
-    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_WORDS:
-        return "settlement"
-    if len(before) == 2 and before[0].lower_ == "of" and before[1].lower_ in _REGION_WORDS:
-        return "region"  # "the Region of Kursk" is rare but written
+    if name.end < len(doc):
+        after = doc[name.end].lower_
+        if after in _REGION_WORDS:
+            return "region"
+        # "the Belgorod and Kursk regions": the first of a coordination shares the noun.
+        if after in ("and", ","):
+            for i in range(name.end + 1, min(len(doc), name.end + 5)):
+                token = doc[i]
+                if token.lower_ in _REGION_WORDS:
+                    return "region"
+                if token.pos_ != "PROPN" and token.lower_ not in ("and", ","):
+                    break
+    if name.start >= 2:
+        first, second = doc[name.start - 2].lower_, doc[name.start - 1].lower_
+        if second == "of" and first in _SETTLEMENT_WORDS:
+            return "settlement"
+        if first == "of" and second in _REGION_WORDS:
+            return "region"  # "the Region of Kursk" is rare but written
     return "unknown"
 
 
@@ -305,8 +312,7 @@ def _repeats(doc: Doc, frames: list[PlaceFrame], sentence_of: list[int]) -> list
         if frame.written in searched:
             continue  # every occurrence of a name was found the first time it was searched
         searched.add(frame.written)
-        for match in re.finditer(rf"\b{re.escape(frame.written)}\b", text):
-            span = (match.start(), match.end())
+        for span in _whole_word_occurrences(text, frame.written):
             if any(s < span[1] and span[0] < e for s, e in covered):
                 continue
             name = doc.char_span(*span)
@@ -315,6 +321,30 @@ def _repeats(doc: Doc, frames: list[PlaceFrame], sentence_of: list[int]) -> list
             covered.append(span)
             found.append(replace(frame, span=span, sentence=sentence_of[name.start]))
     return found
+
+
+def _whole_word_occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where ``re.finditer(rf"\\b{re.escape(name)}\\b", text)`` matches, found with
+    ``str.find``: a pattern opening with ``\\b`` is tried at every position of the text."""
+    position = 0
+    while (start := text.find(name, position)) >= 0:
+        end = start + len(name)
+        if _word_boundary(text, start) and _word_boundary(text, end):
+            yield start, end
+            position = end if end > start else start + 1
+        else:
+            position = start + 1
+
+
+def _word_boundary(text: str, position: int) -> bool:
+    """``\\b``: a word character on one side of ``position`` only."""
+    before = position > 0 and _is_word_char(text[position - 1])
+    after = position < len(text) and _is_word_char(text[position])
+    return before != after
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _expand(name: str) -> str:

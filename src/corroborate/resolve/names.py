@@ -134,8 +134,10 @@ def same_name(a: str, b: str) -> bool:
         return False
     if ka == kb:
         return True
-    short, long_ = sorted((ka, kb), key=len)
-    return " " not in short and long_.split()[-1] == short and len(short) > 3
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    if len(short) <= 3 or " " in short or not long_.endswith(short):
+        return False
+    return long_.split()[-1] == short
 
 
 def clean_name(text: str) -> str:
