@@ -110,6 +110,16 @@ def doc_ents(doc: Doc) -> list[Span]:
     return ents
 
 
+def doc_ent_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token ``(start, end)`` of each of :func:`doc_ents`, built once per Doc: filtering
+    entities by position then reads tuples instead of asking every Span."""
+    key = "corroborate.ent_bounds"
+    if key not in doc.user_data:
+        doc.user_data[key] = [(e.start, e.end) for e in doc_ents(doc)]
+    bounds: list[tuple[int, int]] = doc.user_data[key]
+    return bounds
+
+
 def doc_sents(doc: Doc) -> list[Span]:
     """``doc.sents`` as a list, built once per Doc (after the parser has run)."""
     key = "corroborate.sents"

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.nlp.frames import ClaimFrame, SourceMention, doc_ents, doc_sents, in_excluded
+from corroborate.nlp.frames import (
+    ClaimFrame,
+    SourceMention,
+    doc_ent_bounds,
+    doc_ents,
+    doc_sents,
+    in_excluded,
+    span_text,
+)
 from corroborate.nlp.lexicon import load_lexicon
 from corroborate.resolve.names import clean_name, same_name
 
@@ -76,7 +84,7 @@ def noun_phrase(head: Token) -> list[Token]:
 def describe_source(sent: Span, head: Token, cue: Token | None = None) -> SourceMention:
     lex = load_lexicon()
     tokens = noun_phrase(head)
-    text = sent.doc[tokens[0].i : tokens[-1].i + 1].text
+    text = span_text(sent.doc[tokens[0].i : tokens[-1].i + 1])
     span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     lower = head.lower_
     if head.pos_ == "PRON" or lower in _PLURAL:
@@ -100,7 +108,12 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
 
 def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
     doc = head.doc
-    ents = [e for e in doc_ents(doc) if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+    first, last = tokens[0].i, tokens[-1].i + 1
+    ents = [
+        e
+        for e, (start, end) in zip(doc_ents(doc), doc_ent_bounds(doc), strict=True)
+        if start >= first and end <= last
+    ]
     ents = [e for e in ents if e.label_ in _NAME_LABELS and e.label_ != "NORP"]
     if ents:
         # Prefer the entity holding the head, then a person, then the last one.
@@ -136,17 +149,21 @@ def _entity_candidates(doc: Doc) -> list[_Seen]:
     channel_words = set().union(*lex.channels.values())
     found = []
     for ent in doc_ents(doc):
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "WORK_OF_ART") or ent.root.pos_ != "PROPN":
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "WORK_OF_ART"):
             continue
-        if ent.text.lower() in channel_words or in_excluded(doc, ent.start_char, ent.end_char):
+        root = ent.root  # spaCy works the root out on every access
+        if root.pos_ != "PROPN":
             continue
-        context = noun_phrase(ent.root)
-        if ent.root.dep_ == "appos":
+        written = span_text(ent)
+        if written.lower() in channel_words or in_excluded(doc, ent.start_char, ent.end_char):
+            continue
+        context = noun_phrase(root)
+        if root.dep_ == "appos":
             # "Governor of the Kherson Region Oleksandr Prokudin": the title is the head.
-            context = sorted({*context, *noun_phrase(ent.root.head)}, key=lambda t: t.i)
+            context = sorted({*context, *noun_phrase(root.head)}, key=lambda t: t.i)
         text = " ".join(t.text for t in context)
         kind = "person" if ent.label_ == "PERSON" else "organisation"
-        found.append(_Seen(clean_name(ent.text), kind, text, ent.start_char))
+        found.append(_Seen(clean_name(written), kind, text, ent.start_char))
     return found
 
 

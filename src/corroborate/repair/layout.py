@@ -76,6 +76,11 @@ _CREDIT = re.compile(
     r"|^An?\s+(?:still image|still|handout (?:photo|picture|image)|screengrab|screen grab"
     r"|satellite image)\s+(?:shows?|taken|from|released|of)\b",
 )
+# Likewise for the case-insensitive patterns: a position marker needs a bracket or an
+# opening "from", "left" or "right"; the others need one of these words.
+_PHOTO_WORDS = ("photo", "picture", "image", "screen", "video", "illustration")
+_LABEL_WORDS = (*_PHOTO_WORDS, "credit", "kuva", "foto", "bild")
+_CASE_FOLDING_TO_ASCII = "İıſK"
 _CREDIT_WORDS = ("via", "Getty Images", "AP Photo", "©", "handout", "file", "archive")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(]?[A-Z0-9])")
 _WORD = re.compile(r"\S*[^\W_]\S*")
@@ -145,10 +150,15 @@ def is_caption(unit: str) -> bool:
         return False
     if count_sentences(unit) > MAX_CAPTION_SENTENCES:
         return False
-    if any(
-        pattern.search(unit) is not None for pattern in (_POSITION_MARKER, _PHOTO_PHRASE, _LABEL)
-    ):
+    if ("(" in unit or unit[:1] in "FfLlRr") and _POSITION_MARKER.search(unit) is not None:
         return True
+    # Lower-casing stands for case-insensitive matching, unless the unit holds one of the
+    # four non-ASCII letters that match ASCII ones ("ſ" matches "s"): then every pattern.
+    lower = None if any(c in unit for c in _CASE_FOLDING_TO_ASCII) else unit.lower()
+    for pattern, words in ((_PHOTO_PHRASE, _PHOTO_WORDS), (_LABEL, _LABEL_WORDS)):
+        may_match = lower is None or any(word in lower for word in words)
+        if may_match and pattern.search(unit) is not None:
+            return True
     if "/" in unit and _SLASH_CREDIT.search(unit) is not None:
         return True
     credit_words = unit.startswith("A") or any(word in unit for word in _CREDIT_WORDS)

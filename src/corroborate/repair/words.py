@@ -47,6 +47,8 @@ GLUE_TAILS = frozenset((
     "said", "they", "not",
 ))  # fmt: skip
 
+_TAIL_LENGTHS = tuple(sorted({len(tail) for tail in GLUE_TAILS}))
+
 # Tails accepted after a capitalised head that is not itself a common word (a name):
 # three letters or more, and none that often ends a name ("-had", "-has", "-was").
 NAME_GLUE_TAILS = frozenset((
@@ -277,10 +279,13 @@ def glue_split(core: str, standalone: set[str] | frozenset[str] = frozenset()) -
     if glued_zipf >= _FUNCTION_PAIR_MAX_ZIPF:
         return None  # a common word, whatever it ends with
     best: tuple[float, int, int] | None = None
-    for tail in GLUE_TAILS:
-        if not lowered.endswith(tail) or len(lowered) - len(tail) < 2:
+    # The word's endings of each tail length, looked up: two tails of one length cannot
+    # both end the word, so the order of the candidates cannot change the best one.
+    for length in _TAIL_LENGTHS:
+        tail = lowered[-length:]
+        if len(lowered) - length < 2 or tail not in GLUE_TAILS:
             continue
-        head = lowered[: -len(tail)]
+        head = lowered[:-length]
         if head in PRONOMINAL_HEADS or _suffix_like(head, tail):
             continue
         head_zipf = _accepted_head(core, head, tail, glued_zipf, standalone)
