@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from corroborate.errors import ConfigError
 from corroborate.geo.geoparse import PlaceFrame
-from corroborate.nlp.frames import ClaimFrame, DateFrame
+from corroborate.nlp.frames import ClaimFrame, DateFrame, token_words
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def read_propositions(
         span = doc.char_span(*claim.content, alignment_mode="expand")
         if span is None:
             continue
-        lemmas = [t.lemma_.lower() for t in span]
+        lemmas = token_words(doc).lemmas[span.start : span.end]
         text = " " + " ".join(lemmas) + " "
         for idiom in (" take place ", " take part ", " take into account "):
             text = text.replace(idiom, " ")  # "battles would take place" takes nothing
@@ -120,10 +120,12 @@ _ATTACK_LEMMAS = {"attack", "strike", "shell", "raid", "assault", "cross", "inva
 def _state_forces_attack(span: Span, state_forces: frozenset[str]) -> bool:
     """Is a state's armed force the subject of an attack verb ("the armed forces tried to
     attack")? Forces that repel an attack are not its attackers."""
-    for token in span:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _ATTACK_LEMMAS:
+    lemmas = token_words(span.doc).lemmas
+    for i in range(span.start, span.end):
+        # The lemma first: it needs no Token, and few words are attack verbs.
+        if lemmas[i] not in _ATTACK_LEMMAS or span.doc[i].pos_ != "VERB":
             continue
-        verb = token
+        verb = span.doc[i]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head  # "tried to attack": the subject of "tried"

@@ -19,6 +19,7 @@ from corroborate.events.lexicon import EventLexicon, LabelEntry, Match, load_eve
 from corroborate.events.roles import modality, modifies_actor, object_lemmas
 from corroborate.events.rules import DISRUPTED, Sentence, route
 from corroborate.events.taxonomy import ALL_LABELS, type_of
+from corroborate.nlp.frames import token_words
 
 # Violent sub-types that an ancestor such as "foiled" or "intercepted" turns into a
 # disrupted attack.
@@ -27,17 +28,32 @@ _ORDER = {label: n for n, label in enumerate(ALL_LABELS)}
 _SKIPPED = frozenset({"-", "–", "—"})
 _TIMES = frozenset({"DATE", "TIME"})
 
-
 # Modifiers a phrase steps over: "clashed with the police", "signed a new agreement",
 # "restored government control".
 _STEP_OVER = frozenset({"det", "amod", "nummod", "compound", "poss", "quantmod"})
 _MAX_STEPS = 2
 
 
+class _Tokens:
+    """The tokens of a sentence that the classifier reads, made only when asked for."""
+
+    def __init__(self, doc: Doc, indices: list[int]) -> None:
+        self._doc = doc
+        self._indices = indices
+
+    def __getitem__(self, position: int) -> Token:
+        return self._doc[self._indices[position]]
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+
 def _phrase_positions(
-    tokens: Sequence[Token], keys: Sequence[tuple[str, str]], start: int, words: Sequence[str]
+    modifiers: Sequence[bool], keys: Sequence[tuple[str, str]], start: int, words: Sequence[str]
 ) -> tuple[int, ...] | None:
-    """Positions of the words of a phrase starting at ``start``, or None if it is not there."""
+    """Positions of the words of a phrase starting at ``start``, or None if it is not there.
+
+    ``modifiers`` says which tokens are modifiers the phrase may step over."""
     positions = [start]
     position = start + 1
     for word in words[1:]:
@@ -45,7 +61,7 @@ def _phrase_positions(
         while (
             position < len(keys)
             and word not in keys[position]
-            and tokens[position].dep_ in _STEP_OVER
+            and modifiers[position]
             and steps < _MAX_STEPS
         ):
             position += 1
@@ -114,11 +130,12 @@ class EventClassifier:
     # -- matching ----------------------------------------------------------------------
 
     def _matches(
-        self, tokens: Sequence[Token], keys: Sequence[tuple[str, str]]
+        self, tokens: _Tokens, keys: Sequence[tuple[str, str]], modifiers: Sequence[bool]
     ) -> list[tuple[tuple[int, ...], Match]]:
         """Lexicon entries found in the sentence, each with the positions of its words.
 
-        ``keys`` holds each token's lower-cased lemma and lower-cased form."""
+        ``keys`` holds each token's lower-cased lemma and lower-cased form, ``modifiers``
+        whether it is a modifier that a phrase steps over."""
         index = self.lexicon.index
         found: list[tuple[tuple[int, ...], Match]] = []
         for i, (lemma, lower) in enumerate(keys):
@@ -139,7 +156,7 @@ class EventClassifier:
                 if len(match.words) == 1:
                     found.append(((i,), match))
                     continue
-                positions = _phrase_positions(tokens, keys, i, match.words)
+                positions = _phrase_positions(modifiers, keys, i, match.words)
                 if positions is not None:
                     found.append((positions, match))
                 elif len(match.words) == 2:
@@ -161,16 +178,23 @@ class EventClassifier:
 
     def _score(self, base: float, entry: LabelEntry, sentence: Sentence, own: set[str]) -> float:
         settings = self.lexicon.settings
-        boosts = sum(1 for words in entry.context if not own & set(words) and sentence.has(words))
+        # The sentence is asked first: most context words are not in it.
+        boosts = sum(1 for words in entry.context if sentence.has(words) and not own & set(words))
         score = base + min(boosts * settings["context_step"], settings["context_cap"])
-        if any(not own & set(words) and sentence.has(words) for words in entry.excludes):
+        if any(sentence.has(words) and not own & set(words) for words in entry.excludes):
             score *= settings["exclude"]
         return score
 
     def _hits(self, sent: Span) -> list[_Hit]:
-        tokens = [t for t in sent if not t.is_space and t.text not in _SKIPPED]
-        pairs = [(str(t.lemma_).lower(), t.lower_) for t in tokens]
-        matches = self._matches(tokens, pairs)
+        words = token_words(sent.doc)
+        spaces, texts = words.spaces, words.texts
+        read = [
+            i for i in range(sent.start, sent.end) if not spaces[i] and texts[i] not in _SKIPPED
+        ]
+        tokens = _Tokens(sent.doc, read)
+        pairs = [(words.lemmas[i], words.lowers[i]) for i in read]
+        modifiers = [words.deps[i] in _STEP_OVER for i in read]
+        matches = self._matches(tokens, pairs, modifiers)
         if not matches:
             return []
         lexicon, settings = self.lexicon, self.lexicon.settings

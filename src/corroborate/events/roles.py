@@ -14,6 +14,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from corroborate.nlp.frames import token_words
+
 Modality = Literal["plain", "negated", "hypothetical", "mention", "disrupted", "background"]
 Lists = dict[str, frozenset[str]]
 
@@ -211,12 +213,13 @@ def kinds_of(tokens: Iterable[Token], actors: Lists, agent: bool = False) -> set
 def victims(sent: Span, actors: Lists) -> set[str]:
     """Kinds of whoever the sentence says was killed, hurt, taken or targeted."""
     found: set[str] = set()
-    for token in sent:
-        lemma = _key(token)
+    lemmas, doc = token_words(sent.doc).lemmas, sent.doc
+    for i in range(sent.start, sent.end):
+        lemma = lemmas[i]
         if lemma in _VICTIM_VERBS:
-            found |= kinds_of(patients(token), actors)
+            found |= kinds_of(patients(doc[i]), actors)
         elif lemma == "die":
-            found |= kinds_of((c for c in token.children if c.dep_ in _SUBJECTS), actors)
+            found |= kinds_of((c for c in doc[i].children if c.dep_ in _SUBJECTS), actors)
     return found
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import cast
 
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from corroborate.models import Certainty, ClaimKind, DatePrecision, Polarity
@@ -120,16 +121,73 @@ def doc_ent_bounds(doc: Doc) -> list[tuple[int, int]]:
     return bounds
 
 
+class _Sentence(Span):
+    """A sentence of :func:`doc_sents`, the same Span but for where its text comes from:
+    cut from the Doc's text, where a Span joins its tokens again on every access. Every
+    component reads the text of every sentence, some of them twice."""
+
+    @property
+    def text(self) -> str:
+        return span_text(self)
+
+
 def doc_sents(doc: Doc) -> list[Span]:
     """``doc.sents`` as a list, built once per Doc (after the parser has run)."""
     key = "corroborate.sents"
     if key not in doc.user_data:
-        doc.user_data[key] = list(doc.sents)
+        doc.user_data[key] = [_Sentence(doc, s.start, s.end) for s in doc.sents]
     sents: list[Span] = doc.user_data[key]
     return sents
 
 
 _TEXT_KEY = "corroborate.text"
+
+
+@dataclass(frozen=True)
+class TokenWords:
+    """Strings of every token of a Doc by token index: ``token.lemma_.lower()``,
+    ``token.lower_``, ``token.text``, ``token.dep_`` and ``token.is_space``."""
+
+    lemmas: list[str]
+    lowers: list[str]
+    texts: list[str]
+    deps: list[str]
+    spaces: list[bool]
+
+
+_WORDS_KEY = "corroborate.words"
+# The strings behind spaCy's hashes (the same in every vocabulary), kept across Docs:
+# reading a whole Doc then costs a dictionary look-up per attribute, instead of a Token
+# made and a string looked up for each.
+_STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+_MAX_STRINGS = 200_000
+
+
+def token_words(doc: Doc) -> TokenWords:
+    """The :class:`TokenWords` of a Doc, read once per Doc (after the pipeline has run)."""
+    words: TokenWords | None = doc.user_data.get(_WORDS_KEY)
+    if words is not None:
+        return words
+    if len(_STRINGS) > _MAX_STRINGS or len(_LOWERED) > _MAX_STRINGS:
+        _STRINGS.clear()
+        _LOWERED.clear()
+    strings, seen, lowered = doc.vocab.strings, _STRINGS, _LOWERED
+    table = doc.to_array([LEMMA, LOWER, ORTH, DEP, IS_SPACE]).reshape(len(doc), 5)
+    lemma_keys, lower_keys, text_keys, dep_keys, space_flags = (
+        cast("list[int]", table[:, column].tolist()) for column in range(5)
+    )
+    for key in {*lower_keys, *text_keys, *dep_keys}.difference(seen):
+        seen[key] = strings[key]
+    for key in set(lemma_keys).difference(lowered):
+        lowered[key] = str(strings[key]).lower()
+    lemmas = list(map(lowered.__getitem__, lemma_keys))
+    lowers = list(map(seen.__getitem__, lower_keys))
+    texts = list(map(seen.__getitem__, text_keys))
+    deps = list(map(seen.__getitem__, dep_keys))
+    spaces = list(map(bool, space_flags))
+    words = doc.user_data[_WORDS_KEY] = TokenWords(lemmas, lowers, texts, deps, spaces)
+    return words
 
 
 def doc_text(doc: Doc) -> str:

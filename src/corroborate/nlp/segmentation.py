@@ -6,6 +6,7 @@ is a hard boundary in this genre, so we set it before the parser, which respects
 boundaries that are already set.
 """
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,16 +24,21 @@ def make_line_breaks(nlp: Language, name: str) -> "LineBreaks":
 
 
 class LineBreaks:
-    """Start a sentence at the first token after any whitespace token with a newline."""
+    """Start a sentence at the first token after any whitespace token with a newline.
+
+    A newline is never a token's trailing whitespace (that is one space at most), so only
+    whitespace tokens can hold one; they are found from the token table, not token by token.
+    """
 
     def __call__(self, doc: Doc) -> Doc:
+        spaces: list[int] = doc.to_array(IS_SPACE).tolist()
         after_break = False
-        for token in doc:
-            if token.is_space:
-                if "\n" in token.text:
+        for i, space in enumerate(spaces):
+            if space:
+                if not after_break and "\n" in doc[i].text:
                     after_break = True
                 continue
-            if token.i > 0 and (after_break or "\n" in doc[token.i - 1].whitespace_):
-                token.is_sent_start = True
-            after_break = False
+            if after_break:
+                doc[i].is_sent_start = True
+                after_break = False
         return doc

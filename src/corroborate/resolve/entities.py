@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from corroborate.models import Entity, Span
 from corroborate.resolve.actors import Actor, ActorBase
-from corroborate.resolve.names import name_key, same_name
+from corroborate.resolve.names import name_key, same_key
 
 _KINDS = {
     "PERSON": "person",
@@ -49,7 +49,8 @@ def group_entities(
             continue
         match = placed.get((mention.name, mention.kind))
         if match is None:
-            match = next((e for e in entities if _matches(e, mention)), None)
+            key = name_key(mention.name)
+            match = next((e for e in entities if _matches(e, mention, key)), None)
         if match is None:
             match = Entity(
                 id=f"{article_id}-e{len(entities) + 1}", canonical=mention.name, kind=mention.kind
@@ -126,19 +127,17 @@ def _link_actors(entities: list[Entity], actors: ActorBase) -> list[Entity]:
     return linked
 
 
-def _matches(entity: Entity, mention: NameMention) -> bool:
+def _matches(entity: Entity, mention: NameMention, key: str) -> bool:
+    """Whether the mention (whose name has the key ``key``) names the entity."""
     compatible = (
         entity.kind == mention.kind
         or "unknown" in (entity.kind, mention.kind)
-        or (
-            {entity.kind, mention.kind} <= {"person", "organisation", "group"}
-            and " " not in name_key(mention.name)
-        )
+        or ({entity.kind, mention.kind} <= {"person", "organisation", "group"} and " " not in key)
     )
     if not compatible:
         return False
     names = [entity.canonical, *entity.aliases]
-    return any(same_name(mention.name, n) for n in names)
+    return any(same_key(key, name_key(n)) for n in names)
 
 
 def _fuller(candidate: str, current: str) -> bool:
@@ -146,7 +145,8 @@ def _fuller(candidate: str, current: str) -> bool:
 
 
 def find_entity(entities: list[Entity], name: str) -> Entity | None:
+    key = name_key(name)
     for entity in entities:
-        if any(same_name(name, n) for n in [entity.canonical, *entity.aliases]):
+        if any(same_key(key, name_key(n)) for n in [entity.canonical, *entity.aliases]):
             return entity
     return None

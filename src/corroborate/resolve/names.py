@@ -129,7 +129,11 @@ def name_key(name: str) -> str:
 
 def same_name(a: str, b: str) -> bool:
     """Same person or body: equal keys, or one is the other's last word (a surname)."""
-    ka, kb = name_key(a), name_key(b)
+    return same_key(name_key(a), name_key(b))
+
+
+def same_key(ka: str, kb: str) -> bool:
+    """:func:`same_name` of two names given by their :func:`name_key`."""
     if not ka or not kb:
         return False
     if ka == kb:
