@@ -19,7 +19,7 @@ from corroborate.events.classify import EventClassifier
 from corroborate.geo.geoparse import Geoparser, default_geoparser
 from corroborate.models import Article, ArticleAnalysis
 from corroborate.nlp import build_pipeline, load_config
-from corroborate.nlp.frames import remember_text
+from corroborate.nlp.frames import release, remember_text
 from corroborate.repair import RepairedText, repair_text
 from corroborate.resolve.actors import load_actors
 
@@ -88,7 +88,11 @@ class Analyzer:
             else:
                 doc = next(analysed)
                 places = self.geoparser.parse(doc) if self.geoparser is not None else []
-                yield build_analysis(article, repaired, doc, places, self.actors, self.classifier)
+                analysis = build_analysis(
+                    article, repaired, doc, places, self.actors, self.classifier
+                )
+                release(doc)
+                yield analysis
 
     def _doc(self, article: Article, repaired: RepairedText) -> Doc:
         doc = self.nlp.make_doc(repaired.text)

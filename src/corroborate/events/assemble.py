@@ -322,7 +322,7 @@ def _roles(
             if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("NORP", "DATE"):
                 continue
             tokens = noun_phrase(head)
-            name = name_of(doc[tokens[0].i : tokens[-1].i + 1].text)
+            name = name_of(span_text(doc[tokens[0].i : tokens[-1].i + 1]))
             if name and name not in found:
                 found.append(name)
         return found

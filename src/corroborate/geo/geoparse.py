@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from corroborate.geo.distance import haversine_km
 from corroborate.geo.gazetteer import Gazetteer, GazPlace
-from corroborate.nlp.frames import doc_ents, doc_sents, doc_text
+from corroborate.nlp.frames import doc_ents, doc_sents, doc_text, span_text
 from corroborate.resolve.actors import ActorBase, load_actors
 from corroborate.resolve.names import clean_name, name_key
 
@@ -103,9 +103,12 @@ class Geoparser:
     def _mentions(self, doc: Doc, sentence_of: list[int]) -> Iterator[PlaceFrame]:
         taken: set[int] = set()
         for ent in doc_ents(doc):
-            if ent.label_ not in _PLACE_LABELS or self._is_non_place_actor(ent.text):
+            if ent.label_ not in _PLACE_LABELS:
                 continue
-            if ent[-1].tag_ == "JJ" or ent.text.endswith(("ian", "ese", "ish")):
+            written = span_text(ent)
+            if self._is_non_place_actor(written):
+                continue
+            if ent[-1].tag_ == "JJ" or written.endswith(("ian", "ese", "ish")):
                 continue  # "Ukrainian", "Russian": adjectives the tagger called places
             taken.update(t.i for t in ent)
             yield self._frame(ent, sentence_of[ent.start])
@@ -120,7 +123,7 @@ class Geoparser:
             if name is None or not taken.isdisjoint(range(name.start, name.end)):
                 continue
             taken.update(range(name.start, name.end))
-            if self._is_non_place_actor(name.text):
+            if self._is_non_place_actor(span_text(name)):
                 continue
             yield self._frame(name, sentence_of[name.start])
         # Names after a locative preposition that the recogniser left untagged.
@@ -129,9 +132,12 @@ class Geoparser:
             if token.i in taken or token.ent_type_ in _NOT_PLACES:
                 continue
             name = _name_after_preposition(token)
-            if name is None or {t.i for t in name} & taken or self._is_non_place_actor(name.text):
+            if name is None or not taken.isdisjoint(range(name.start, name.end)):
                 continue
-            if self.actors is not None and self.actors.match(name.text, kind="person"):
+            written = span_text(name)
+            if self._is_non_place_actor(written):
+                continue
+            if self.actors is not None and self.actors.match(written, kind="person"):
                 continue
             taken.update(t.i for t in name)
             frame = self._frame(name, sentence_of[name.start])
@@ -141,7 +147,7 @@ class Geoparser:
     def _frame(self, name: Span, sentence: int) -> PlaceFrame:
         return PlaceFrame(
             span=(name.start_char, name.end_char),
-            written=clean_name(name.text),
+            written=clean_name(span_text(name)),
             place=None,
             precision=None,
             role=_role(name),

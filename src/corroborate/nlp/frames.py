@@ -207,6 +207,17 @@ def remember_text(doc: Doc, text: str) -> None:
     doc.user_data[_TEXT_KEY] = text
 
 
+def release(doc: Doc) -> None:
+    """Drop what the components and the record building kept on a Doc that is done with.
+
+    The sentences and entities kept on a Doc point back to it, so a Doc holding them is
+    freed only by the cycle collector, after surviving into its oldest generation, whose
+    collections then walk every object of the loaded pipeline. Dropped, the Doc goes as
+    soon as it is unused.
+    """
+    doc.user_data.clear()
+
+
 def span_text(span: Span) -> str:
     """``span.text``, cut from the Doc's text instead of joined from the span's tokens."""
     return doc_text(span.doc)[span.start_char : span.end_char]

@@ -95,10 +95,11 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
         # named before the cue in the same clause is the speaker.
         person = _person_left_of(cue, exclude=set(t.i for t in tokens))
         if person is not None:
+            written = span_text(person)
             return SourceMention(
-                text=person.text,
+                text=written,
                 span=(person.start_char, person.end_char),
-                name=person.text,
+                name=written,
                 kind="person",
             )
     if kind in ("descriptor", "group") and head.lemma_.lower() in lex.unnamed_heads:
@@ -120,7 +121,7 @@ def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
         ents.sort(key=lambda e: (e.start <= head.i < e.end, e.label_ == "PERSON", e.end))
         best = ents[-1]
         kind = "person" if best.label_ == "PERSON" else "organisation"
-        return clean_name(best.text), kind
+        return clean_name(span_text(best)), kind
     text = clean_name(" ".join(t.text for t in tokens))
     if head.pos_ == "PROPN":
         return text, "organisation"
