@@ -10,6 +10,7 @@ relay in the next sentences ("According to the FSB, ..." after "..., says Baza")
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -110,11 +111,15 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
 def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
     doc = head.doc
     first, last = tokens[0].i, tokens[-1].i + 1
-    ents = [
-        e
-        for e, (start, end) in zip(doc_ents(doc), doc_ent_bounds(doc), strict=True)
-        if start >= first and end <= last
-    ]
+    # Entities are sorted by start: those from ``first`` on, until one starts at ``last``.
+    all_ents, bounds = doc_ents(doc), doc_ent_bounds(doc)
+    ents = []
+    for k in range(bisect_left(bounds, first, key=lambda b: b[0]), len(bounds)):
+        start, end = bounds[k]
+        if start >= last:
+            break
+        if end <= last:
+            ents.append(all_ents[k])
     ents = [e for e in ents if e.label_ in _NAME_LABELS and e.label_ != "NORP"]
     if ents:
         # Prefer the entity holding the head, then a person, then the last one.

@@ -119,6 +119,18 @@ def english_share(words: list[str]) -> float:
     return known / len(considered)
 
 
+def mostly_english(words: list[str]) -> bool:
+    """``english_share(words) >= 0.5``, stopping as soon as half the words are known."""
+    considered = [w for w in words if len(w) >= 2]
+    known = 0
+    for word in considered:
+        if english_zipf(word) >= ENGLISH_WORD_ZIPF:
+            known += 1
+            if 2 * known >= len(considered):
+                return True
+    return not considered
+
+
 _CHUNK = re.compile(r"\S+")
 _CORE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _OPENERS = "\"'“”‘’«»„([{<*_"
@@ -375,7 +387,8 @@ def _foreign_words(text: str, cores: list[tuple[int, str]], taken: _Spans) -> li
     spans: list[tuple[int, int]] = []
     for start, core in cores:
         end = start + len(core)
-        if taken.overlaps(start, end) or not _looks_foreign(text, start, core):
+        # Most words are English: that is asked first, the overlap only of foreign ones.
+        if not _looks_foreign(text, start, core) or taken.overlaps(start, end):
             continue
         if spans and text[spans[-1][1] : start].strip(" \t") == "":
             spans[-1] = (spans[-1][0], end)
