@@ -42,7 +42,12 @@ from corroborate.nlp.frames import (
 )
 from corroborate.repair import RepairedText
 from corroborate.resolve.actors import ActorBase
-from corroborate.resolve.entities import NameMention, find_entity, group_entities, kind_for_label
+from corroborate.resolve.entities import (
+    EntityFinder,
+    NameMention,
+    group_entities,
+    kind_for_label,
+)
 from corroborate.resolve.names import clean_name
 
 _NAME_KINDS = {"person", "organisation", "group", "unnamed"}
@@ -93,11 +98,12 @@ def build_analysis(
     for mention in mentions:
         mention.entity_id = entity_of_span.get(mention.span)
 
+    finder = EntityFinder(entities)
     found: dict[str, Entity | None] = {}  # sources repeat their names claim after claim
 
     def ref(source: SourceMention) -> SourceRef:
         if source.name not in found:
-            found[source.name] = find_entity(entities, source.name)
+            found[source.name] = finder.find(source.name)
         entity = found[source.name]
         span = to.span(*source.span) if source.span else None
         return SourceRef(name=source.name, span=span, entity_id=entity.id if entity else None)

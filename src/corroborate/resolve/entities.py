@@ -44,13 +44,14 @@ def group_entities(
     entities: list[Entity] = []
     # A name seen before goes where it went then: most mentions repeat a name.
     placed: dict[tuple[str, str], Entity] = {}
+    keys = _EntityKeys()
     for mention in mentions:
         if not name_key(mention.name):
             continue
         match = placed.get((mention.name, mention.kind))
         if match is None:
             key = name_key(mention.name)
-            match = next((e for e in entities if _matches(e, mention, key)), None)
+            match = next((e for e in entities if _matches(e, mention, key, keys)), None)
         if match is None:
             match = Entity(
                 id=f"{article_id}-e{len(entities) + 1}", canonical=mention.name, kind=mention.kind
@@ -127,17 +128,61 @@ def _link_actors(entities: list[Entity], actors: ActorBase) -> list[Entity]:
     return linked
 
 
-def _matches(entity: Entity, mention: NameMention, key: str) -> bool:
+class _NameKeys:
+    """The name keys of one entity, asked of many names: ``matches(key)`` is
+    ``any(same_key(key, k) for k in keys)`` with set look-ups instead of a comparison
+    per name. Keys differ only by a surname: the one's last word is the other, a single
+    word of more than three letters."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.keys = {key for name in names if (key := name_key(name))}
+        self.last_words = {key.split()[-1] for key in self.keys}
+        self.surnames = {key for key in self.keys if " " not in key and len(key) > 3}
+
+    def matches(self, key: str) -> bool:
+        if not key:
+            return False
+        if key in self.keys:
+            return True
+        if " " not in key and len(key) > 3 and key in self.last_words:
+            return True  # a surname of one of the names
+        return key.split()[-1] in self.surnames  # a full name of one of the surnames
+
+
+class _EntityKeys:
+    """:class:`_NameKeys` of each entity, made again when its names change."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[tuple[str, int], _NameKeys]] = {}
+
+    def of(self, entity: Entity) -> _NameKeys:
+        # Aliases are only ever added, so the canonical name and their count say which
+        # names the entity has.
+        version = (entity.canonical, len(entity.aliases))
+        known = self._known.get(id(entity))
+        if known is None or known[0] != version:
+            known = self._known[id(entity)] = (
+                version,
+                _NameKeys([entity.canonical, *entity.aliases]),
+            )
+        return known[1]
+
+
+def _matches(entity: Entity, mention: NameMention, key: str, keys: _EntityKeys) -> bool:
     """Whether the mention (whose name has the key ``key``) names the entity."""
+    kind, other = entity.kind, mention.kind
     compatible = (
-        entity.kind == mention.kind
-        or "unknown" in (entity.kind, mention.kind)
-        or ({entity.kind, mention.kind} <= {"person", "organisation", "group"} and " " not in key)
+        kind == other
+        or kind == "unknown"
+        or other == "unknown"
+        or (kind in _NAMED_KINDS and other in _NAMED_KINDS and " " not in key)
     )
     if not compatible:
         return False
-    names = [entity.canonical, *entity.aliases]
-    return any(same_key(key, name_key(n)) for n in names)
+    return keys.of(entity).matches(key)
+
+
+_NAMED_KINDS = frozenset({"person", "organisation", "group"})
 
 
 def _fuller(candidate: str, current: str) -> bool:
@@ -150,3 +195,14 @@ def find_entity(entities: list[Entity], name: str) -> Entity | None:
         if any(same_key(key, name_key(n)) for n in [entity.canonical, *entity.aliases]):
             return entity
     return None
+
+
+class EntityFinder:
+    """:func:`find_entity` for many names among the same entities, which must not change."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._entities = [(e, _NameKeys([e.canonical, *e.aliases])) for e in entities]
+
+    def find(self, name: str) -> Entity | None:
+        key = name_key(name)
+        return next((e for e, keys in self._entities if keys.matches(key)), None)
