@@ -24,6 +24,7 @@ from corroborate.events.roles import (
     victims,
     with_conjuncts,
 )
+from corroborate.nlp.frames import token_children
 
 ATTACK = "Attack"
 ARMED_CLASH = "Armed clash"
@@ -89,9 +90,9 @@ def _by_means(trigger: Token, doers: list[Token], lexicon: EventLexicon) -> bool
     means = actors["weapons"] | actors["hazard"] | _EXPLOSIONS
     causes = list(doers) + [
         g
-        for c in trigger.children
+        for c in token_children(trigger)
         if c.dep_ in {"prep", "agent"} and c.lower_ in _CAUSE_PREPS
-        for g in c.children
+        for g in token_children(c)
         if g.dep_ == "pobj"
     ]
     return any(str(t.lemma_).lower() in means for t in causes)
@@ -161,7 +162,7 @@ def route_territory(
     # The place is the object ("took the town", "took control of X" via "control"), or,
     # when the object is the people driven out, the place they left ("dislodged the
     # militants from X"); a subject only for "the town fell to ...".
-    direct = [t for c in trigger.children if c.dep_ in _DIRECT for t in with_conjuncts(c)]
+    direct = [t for c in token_children(trigger) if c.dep_ in _DIRECT for t in with_conjuncts(c)]
     direct_kinds = kinds_of(direct, actors)
     taken = list(direct)
     people_only = bool(direct_kinds) and direct_kinds <= _PEOPLE
@@ -172,13 +173,13 @@ def route_territory(
         taken = [
             g
             for h in holders
-            for c in h.children
+            for c in token_children(h)
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
-            for g in c.children
+            for g in token_children(c)
             if g.dep_ == "pobj"
         ]
         if str(trigger.lemma_).lower() == "fall":
-            taken += [c for c in trigger.children if c.dep_ == "nsubj"]
+            taken += [c for c in token_children(trigger) if c.dep_ == "nsubj"]
     # A proper name the parser did not type (place names it has never seen) counts too.
     unknown_names = any(t.pos_ == "PROPN" and not actor_kinds(t, actors) for t in taken)
     if not (kinds_of(taken, actors) & _TERRITORY_OBJECTS or unknown_names):

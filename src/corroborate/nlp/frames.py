@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from corroborate.models import Certainty, ClaimKind, DatePrecision, Polarity
 
@@ -188,6 +188,21 @@ def token_words(doc: Doc) -> TokenWords:
     spaces = list(map(bool, space_flags))
     words = doc.user_data[_WORDS_KEY] = TokenWords(lemmas, lowers, texts, deps, spaces)
     return words
+
+
+_CHILDREN_KEY = "corroborate.children"
+
+
+def token_children(token: Token) -> list[Token]:
+    """``list(token.children)``, kept per Doc: the event rules ask for the children of the
+    same few words again and again, and spaCy walks the tree to find them each time."""
+    kept: dict[int, list[Token]] | None = token.doc.user_data.get(_CHILDREN_KEY)
+    if kept is None:
+        kept = token.doc.user_data[_CHILDREN_KEY] = {}
+    children = kept.get(token.i)
+    if children is None:
+        children = kept[token.i] = list(token.children)
+    return children
 
 
 def doc_text(doc: Doc) -> str:

@@ -71,7 +71,8 @@ def noun_phrase(head: Token) -> list[Token]:
         if (child.dep_ in _NP_DEPS and child.i < head.i) or (
             child.dep_ == "prep" and child.lower_ == "of"
         ):
-            keep |= {t.i for t in child.subtree}
+            # Only the ends of the phrase count, and a subtree ends at its edges.
+            keep |= {child.left_edge.i, child.right_edge.i}
         elif child.dep_ == "conj" or child.dep_ == "cc":
             keep |= {t.i for t in child.subtree if t.dep_ not in ("relcl", "acl")}
     start, end = min(keep), max(keep)
