@@ -138,6 +138,7 @@ class EventClassifier:
         whether it is a modifier that a phrase steps over."""
         index = self.lexicon.index
         found: list[tuple[tuple[int, ...], Match]] = []
+        present: set[str] | None = None  # every word of the sentence, for phrases
         for i, (lemma, lower) in enumerate(keys):
             # Most words start no entry: the index is asked before the token is.
             if (
@@ -156,7 +157,14 @@ class EventClassifier:
                 if len(match.words) == 1:
                     found.append(((i,), match))
                     continue
-                positions = _phrase_positions(modifiers, keys, i, match.words)
+                if present is None:
+                    present = {word for pair in keys for word in pair}
+                # A phrase whose other words are not in the sentence cannot be there.
+                positions = (
+                    _phrase_positions(modifiers, keys, i, match.words)
+                    if all(word in present for word in match.words[1:])
+                    else None
+                )
                 if positions is not None:
                     found.append((positions, match))
                 elif len(match.words) == 2:

@@ -10,7 +10,7 @@ hands without violence. The lexicon names the rule of each label; these function
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.tokens import Span, Token
 
@@ -64,11 +64,17 @@ class Sentence:
         return any(self.has(words) for words in entries)
 
     def has_word(self, entries: frozenset[str]) -> bool:
-        return any(self.has(tuple(e.split())) for e in entries)
+        return any(self.has(words) for words in _split(entries))
 
     @cached_property
     def victims(self) -> set[str]:
         return victims(self.span, self.lexicon.actors)
+
+
+@cache
+def _split(entries: frozenset[str]) -> tuple[Words, ...]:
+    """The words of each entry of a lexicon list, split once per process."""
+    return tuple(tuple(entry.split()) for entry in entries)
 
 
 def _weight(lexicon: EventLexicon, label: str) -> float:

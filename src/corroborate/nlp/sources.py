@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -61,6 +62,7 @@ _ORG_NOUNS = {
     "organization",
     "movement",
 }
+_POSITION = attrgetter("position")
 _RELAY_WINDOW = 3  # sentences over which a relay is carried to the same source
 
 
@@ -206,7 +208,7 @@ def _before(seen: list[_Seen], position: int, claim: ClaimFrame) -> list[_Seen]:
     """Candidates named before ``position`` and outside the claim's own content, nearest first."""
     start, end = claim.content
     usable = [s for s in seen if s.position < position and not start <= s.position < end]
-    return sorted(usable, key=lambda s: s.position, reverse=True)
+    return sorted(usable, key=_POSITION, reverse=True)
 
 
 def _resolve(

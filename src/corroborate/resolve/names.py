@@ -144,6 +144,7 @@ def same_key(ka: str, kb: str) -> bool:
     return long_.split()[-1] == short
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """A name as written, without quotes, a leading article or a possessive ending."""
     for mark in ("“", "”", '"', "«", "»", "„"):
