@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from corroborate.events.lexicon import EventLexicon, LabelEntry, Match, load_event_lexicon
 from corroborate.events.roles import modality, modifies_actor, object_lemmas
-from corroborate.events.rules import DISRUPTED, Sentence, route
+from corroborate.events.rules import DISRUPTED, Sentence, by_length, route
 from corroborate.events.taxonomy import ALL_LABELS, type_of
 from corroborate.nlp.frames import token_words
 
@@ -180,16 +180,15 @@ class EventClassifier:
         if match.kind == "conditional":
             return sentence.has_any(entry.requires)
         if match.kind == "object":
-            found = object_lemmas(token)
-            return any(len(words) == 1 and words[0] in found for words in entry.objects)
+            singles, _ = by_length(entry.objects)
+            return not singles.isdisjoint(object_lemmas(token))
         return True
 
     def _score(self, base: float, entry: LabelEntry, sentence: Sentence, own: set[str]) -> float:
         settings = self.lexicon.settings
-        # The sentence is asked first: most context words are not in it.
-        boosts = sum(1 for words in entry.context if sentence.has(words) and not own & set(words))
+        boosts = sentence.count(entry.context, own)
         score = base + min(boosts * settings["context_step"], settings["context_cap"])
-        if any(sentence.has(words) and not own & set(words) for words in entry.excludes):
+        if sentence.count(entry.excludes, own):
             score *= settings["exclude"]
         return score
 

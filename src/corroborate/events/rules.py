@@ -61,10 +61,17 @@ class Sentence:
         return f" {' '.join(words)} " in self.lemma_text
 
     def has_any(self, entries: frozenset[Words]) -> bool:
-        return any(self.has(words) for words in entries)
+        singles, longer = by_length(entries)
+        return not singles.isdisjoint(self.words) or any(self.has(words) for words in longer)
+
+    def count(self, entries: frozenset[Words], other_than: set[str]) -> int:
+        """How many entries the sentence has that share no word with ``other_than``."""
+        singles, longer = by_length(entries)
+        found = len((singles & self.words) - other_than)
+        return found + sum(1 for w in longer if self.has(w) and not other_than & set(w))
 
     def has_word(self, entries: frozenset[str]) -> bool:
-        return any(self.has(words) for words in _split(entries))
+        return self.has_any(_split(entries))
 
     @cached_property
     def victims(self) -> set[str]:
@@ -72,9 +79,17 @@ class Sentence:
 
 
 @cache
-def _split(entries: frozenset[str]) -> tuple[Words, ...]:
+def by_length(entries: frozenset[Words]) -> tuple[frozenset[str], tuple[Words, ...]]:
+    """A lexicon list's one-word entries as a set of words, and its other entries: a set
+    is asked once where each entry would be asked in turn."""
+    singles = frozenset(words[0] for words in entries if len(words) == 1)
+    return singles, tuple(words for words in entries if len(words) != 1)
+
+
+@cache
+def _split(entries: frozenset[str]) -> frozenset[Words]:
     """The words of each entry of a lexicon list, split once per process."""
-    return tuple(tuple(entry.split()) for entry in entries)
+    return frozenset(tuple(entry.split()) for entry in entries)
 
 
 def _weight(lexicon: EventLexicon, label: str) -> float:
