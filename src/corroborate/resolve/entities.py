@@ -44,14 +44,22 @@ def group_entities(
     entities: list[Entity] = []
     # A name seen before goes where it went then: most mentions repeat a name.
     placed: dict[tuple[str, str], Entity] = {}
-    keys = _EntityKeys()
+    index = _NameIndex()
+    mentioned: dict[int, set[Span]] = {}
     for mention in mentions:
         if not name_key(mention.name):
             continue
         match = placed.get((mention.name, mention.kind))
         if match is None:
             key = name_key(mention.name)
-            match = next((e for e in entities if _matches(e, mention, key, keys)), None)
+            match = next(
+                (
+                    entities[p]
+                    for p in index.named_by(key)
+                    if _may_name(entities[p].kind, mention.kind, key)
+                ),
+                None,
+            )
         if match is None:
             match = Entity(
                 id=f"{article_id}-e{len(entities) + 1}", canonical=mention.name, kind=mention.kind
@@ -62,8 +70,14 @@ def group_entities(
         placed[(mention.name, mention.kind)] = match
         if mention.name not in match.aliases and mention.name != match.canonical:
             match.aliases.append(mention.name)
-        if mention.span is not None and mention.span not in match.mentions:
-            match.mentions.append(mention.span)
+        index.update(match)
+        if mention.span is not None:
+            # The spans of an entity's mentions, as a set: a name said twenty times is
+            # compared with twenty spans for every new mention otherwise.
+            spans = mentioned.setdefault(id(match), set())
+            if mention.span not in spans:
+                spans.add(mention.span)
+                match.mentions.append(mention.span)
         if match.kind in ("unknown", "group") and mention.kind not in ("unknown", "group"):
             match.kind = mention.kind
     if actors is not None:
@@ -149,37 +163,64 @@ class _NameKeys:
         return key.split()[-1] in self.surnames  # a full name of one of the surnames
 
 
-class _EntityKeys:
-    """:class:`_NameKeys` of each entity, made again when its names change."""
+class _NameIndex:
+    """Entities by the keys of their names, kept up to date as they gain names:
+    ``named_by(key)`` is the positions of the entities whose :class:`_NameKeys` match
+    ``key``, in order, found by three look-ups instead of asking every entity."""
 
     def __init__(self) -> None:
-        self._known: dict[int, tuple[tuple[str, int], _NameKeys]] = {}
+        self._position: dict[int, int] = {}  # id(entity) -> position
+        self._indexed: list[tuple[tuple[str, int], _NameKeys]] = []
+        self._by_key: dict[str, set[int]] = {}
+        self._by_last_word: dict[str, set[int]] = {}
+        self._by_surname: dict[str, set[int]] = {}
 
-    def of(self, entity: Entity) -> _NameKeys:
+    def _tables(self, names: _NameKeys) -> list[tuple[dict[str, set[int]], set[str]]]:
+        return [
+            (self._by_key, names.keys),
+            (self._by_last_word, names.last_words),
+            (self._by_surname, names.surnames),
+        ]
+
+    def update(self, entity: Entity) -> None:
         # Aliases are only ever added, so the canonical name and their count say which
         # names the entity has.
         version = (entity.canonical, len(entity.aliases))
-        known = self._known.get(id(entity))
-        if known is None or known[0] != version:
-            known = self._known[id(entity)] = (
-                version,
-                _NameKeys([entity.canonical, *entity.aliases]),
-            )
-        return known[1]
+        position = self._position.setdefault(id(entity), len(self._position))
+        if position < len(self._indexed):
+            if self._indexed[position][0] == version:
+                return
+            for table, keys in self._tables(self._indexed[position][1]):
+                for key in keys:
+                    table[key].discard(position)
+        names = _NameKeys([entity.canonical, *entity.aliases])
+        if position < len(self._indexed):
+            self._indexed[position] = (version, names)
+        else:
+            self._indexed.append((version, names))
+        for table, keys in self._tables(names):
+            for key in keys:
+                table.setdefault(key, set()).add(position)
+
+    def named_by(self, key: str) -> list[int]:
+        if not key:
+            return []
+        found = set(self._by_key.get(key, ()))
+        if " " not in key and len(key) > 3:
+            found |= self._by_last_word.get(key, set())  # a surname of one of the names
+        found |= self._by_surname.get(key.split()[-1], set())  # a full name of a surname
+        return sorted(found)
 
 
-def _matches(entity: Entity, mention: NameMention, key: str, keys: _EntityKeys) -> bool:
-    """Whether the mention (whose name has the key ``key``) names the entity."""
-    kind, other = entity.kind, mention.kind
-    compatible = (
+def _may_name(kind: str, other: str, key: str) -> bool:
+    """Whether an entity of kind ``kind`` can be named by a mention of kind ``other``
+    whose name has the key ``key``."""
+    return (
         kind == other
         or kind == "unknown"
         or other == "unknown"
         or (kind in _NAMED_KINDS and other in _NAMED_KINDS and " " not in key)
     )
-    if not compatible:
-        return False
-    return keys.of(entity).matches(key)
 
 
 _NAMED_KINDS = frozenset({"person", "organisation", "group"})
