@@ -189,6 +189,9 @@ def _object_heads(verb: Token) -> list[Token]:
     return heads
 
 
+_OBJECT_MODIFIERS = _MODIFIERS | {"npadvmod"}
+
+
 def object_lemmas(trigger: Token) -> set[str]:
     """Lemmas of the trigger's objects and their modifiers ("weapons cache", "bomb-making
     workshop"); a verb without one shares its conjunct's ("found and destroyed a cache")."""
@@ -202,7 +205,7 @@ def object_lemmas(trigger: Token) -> set[str]:
         found.add(_key(head))
         found.add(head.lower_)
         for child in token_children(head):
-            if child.i < head.i and child.dep_ in _MODIFIERS | {"npadvmod"}:
+            if child.i < head.i and child.dep_ in _OBJECT_MODIFIERS:
                 found.update(_key(t) for t in child.subtree)
             if child.dep_ == "prep" and child.lower_ == "of":
                 found.update(_key(g) for g in token_children(child) if g.dep_ == "pobj")

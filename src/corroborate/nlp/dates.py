@@ -111,14 +111,25 @@ _DATE_WORDS = frozenset([*WEEKDAYS, *_MON.split("|"), *_OTHER_DATE_WORDS, "year"
 _DATE_WORD = re.compile("|".join(sorted(_DATE_WORDS)), re.I)
 _WORD_RUN = re.compile(r"\w+")
 _REACH = 48  # characters on each side of a date word that an expression can span
-# Most windows name no month or no weekday; the patterns built around one (which, with
-# their optional prepositions, are tried at every word) are skipped there. Every month
+# Each pattern runs only in a window holding a word it cannot match without; most
+# windows name no month or no weekday, and the patterns built around one (which, with
+# their optional prepositions, are tried at every word) are the costly ones. Every month
 # alternative holds its three-letter abbreviation. Case-insensitive matching equals
 # comparing lower-cased text except for these four letters, which match ASCII ones.
-_NEEDS_MONTH = frozenset({"day_month", "month_day", "month_year"})
-_NEEDS_WEEKDAY = frozenset({"night_before", "overnight", "weekday"})
-_MONTH_STEMS = tuple(m[:3] for m in MONTHS)
+_NEEDED_WORDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("day_month", "month_day", "month_year"), tuple(m[:3] for m in MONTHS)),
+    **dict.fromkeys(("night_before", "overnight", "weekday"), tuple(WEEKDAYS)),
+    "relative_day": ("yesterday", "today", "night", "morning", "afternoon", "evening"),
+    "relative_span": ("week", "month", "year"),
+    "ago": ("ago",),
+}
 _CASE_FOLDING_TO_ASCII = "İıſK"
+# Patterns that need a character whatever the case: a date's hyphen or dot, a century.
+_NEEDED_CHARACTERS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",),
+    "dmy_dots": (".",),
+    "year": ("19", "20"),
+}
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -281,13 +292,12 @@ def _find_in(
     found: list[ResolvedDate],
     taken: list[tuple[int, int]],
 ) -> None:
-    skipped: frozenset[str] = frozenset()
+    skipped = {k for k, needed in _NEEDED_CHARACTERS.items() if not any(n in text for n in needed)}
     if not any(c in text for c in _CASE_FOLDING_TO_ASCII):
         lower = text.lower()
-        if not any(stem in lower for stem in _MONTH_STEMS):
-            skipped |= _NEEDS_MONTH
-        if not any(day in lower for day in WEEKDAYS):
-            skipped |= _NEEDS_WEEKDAY
+        skipped.update(
+            k for k, needed in _NEEDED_WORDS.items() if not any(n in lower for n in needed)
+        )
     for kind, pattern in _PATTERNS:
         if kind in skipped:
             continue
