@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,7 +20,7 @@ from corroborate.events.lexicon import EventLexicon, LabelEntry, Match, load_eve
 from corroborate.events.roles import modality, modifies_actor, object_lemmas
 from corroborate.events.rules import DISRUPTED, Sentence, by_length, route
 from corroborate.events.taxonomy import ALL_LABELS, type_of
-from corroborate.nlp.frames import token_words
+from corroborate.nlp.frames import token_children, token_words
 
 # Violent sub-types that an ancestor such as "foiled" or "intercepted" turns into a
 # disrupted attack.
@@ -158,7 +159,7 @@ class EventClassifier:
                     found.append(((i,), match))
                     continue
                 if present is None:
-                    present = {word for pair in keys for word in pair}
+                    present = set(chain.from_iterable(keys))
                 # A phrase whose other words are not in the sentence cannot be there.
                 positions = (
                     _phrase_positions(modifiers, keys, i, match.words)
@@ -169,7 +170,8 @@ class EventClassifier:
                     found.append((positions, match))
                 elif len(match.words) == 2:
                     if particles is None:
-                        particles = {c.lower_ for c in tokens[i].children if c.dep_ == "prt"}
+                        children = token_children(tokens[i])
+                        particles = {c.lower_ for c in children if c.dep_ == "prt"}
                     if match.words[1] in particles:
                         found.append(((i,), match))  # "shot the drone down"
         return found

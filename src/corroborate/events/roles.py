@@ -229,24 +229,35 @@ def victims(sent: Span, actors: Lists) -> set[str]:
     return found
 
 
-def _negated(children: Iterable[Token]) -> bool:
+def _marked(children: Iterable[Token], grammar: Lists) -> Modality | None:
+    """What the words hanging from a clause's head make of it, in this order: negated (a
+    negation, "no"), hypothetical (a modal) or background (a subordinator such as
+    "after"); None for none. One pass, each child's relation read once."""
+    negated = modal = background = False
     for child in children:
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
-            return True
-    return False
+        dep = child.dep_
+        if dep == "neg":
+            negated = True
+        elif dep == "det":
+            negated = negated or child.lower_ == "no"
+        elif dep == "aux":
+            modal = modal or child.lower_ in grammar["modals"]
+        elif dep == "mark":
+            background = background or child.lower_ in grammar["background"]
+    if negated:
+        return "negated"
+    if modal:
+        return "hypothetical"
+    return "background" if background else None
 
 
 def modality(trigger: Token, grammar: Lists) -> Modality:
     """Whether the clause of the trigger reports the act as done, and if not, why not."""
     node = trigger
     for depth in range(6):
-        children = token_children(node)
-        if _negated(children):
-            return "negated"
-        if any(c.dep_ == "aux" and c.lower_ in grammar["modals"] for c in children):
-            return "hypothetical"
-        if any(c.dep_ == "mark" and c.lower_ in grammar["background"] for c in children):
-            return "background"  # "after the army withdrew", "before leaving"
+        marked = _marked(token_children(node), grammar)
+        if marked is not None:
+            return marked  # "after the army withdrew", "before leaving" are background
         if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in grammar["background"]:
             return "background"  # "after heavy fighting", "before withdrawing"
         if depth:
