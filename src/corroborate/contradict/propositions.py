@@ -94,17 +94,17 @@ def read_propositions(
         proposition = Proposition(claim=index)
         negated = any(n in lemmas for n in words.negations)
         for value, phrases in words.outcome.items():
-            if not any(f" {p} " in text for p in phrases) or (negated and value == "taken"):
+            if not _says(text, phrases) or (negated and value == "taken"):
                 continue
-            if value == "ongoing" and not any(f" {w} " in text for w in words.fight_words):
+            if value == "ongoing" and not _says(text, words.fight_words):
                 continue  # "the regime's activities continue" says nothing of fighting
             proposition.outcome = value
             break
-        if any(f" {p} " in text for p in words.independent):
+        if _says(text, words.independent):
             proposition.attacker = "independent"
         elif _state_forces_attack(span, words.state_forces):
             proposition.attacker = "state forces"
-        if any(f" {p} " in text for p in words.start):
+        if _says(text, words.start):
             proposition.start = _first_day(claim, dates)
         proposition.places = [
             p for p in places if claim.content[0] <= p.span[0] < claim.content[1] and p.place
@@ -112,6 +112,17 @@ def read_propositions(
         if proposition.outcome or proposition.attacker or proposition.start:
             found.append(proposition)
     return found
+
+
+def _says(text: str, phrases: frozenset[str]) -> bool:
+    """Whether ``text`` (lemmas between spaces) holds one of the phrases as words."""
+    return any(phrase in text for phrase in _padded(phrases))
+
+
+@cache
+def _padded(phrases: frozenset[str]) -> tuple[str, ...]:
+    """The phrases between spaces, made once per word list instead of once per claim."""
+    return tuple(f" {phrase} " for phrase in phrases)
 
 
 _ATTACK_LEMMAS = {"attack", "strike", "shell", "raid", "assault", "cross", "invade"}

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import ENT_IOB
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.events.classify import EventClassifier
@@ -45,6 +46,7 @@ from corroborate.nlp.sources import noun_phrase
 _METONYMS = {"regime", "government", "authorities", "leadership", "forces", "army", "side"}
 # A place name in these roles is the one who acts or speaks.
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
+_BEGIN = 3  # ENT_IOB of a token that begins an entity ("B")
 _PRECISION_RANK = {"settlement": 0, "district": 1, "region": 2, "country": 3}
 
 
@@ -87,6 +89,7 @@ def assemble_events(
         (article_date.isoformat(), "day") if article_date is not None else (None, None)
     )
     candidates: list[_Candidate] = []
+    entity_starts: list[int] = doc.to_array(ENT_IOB).tolist()
     for n, sent in enumerate(doc_sents(doc)):
         if not span_text(sent).strip() or in_excluded(doc, sent.start_char, sent.end_char):
             continue
@@ -109,7 +112,7 @@ def assemble_events(
             else (sent.start_char, sent.end_char)
         )
         date, precision = _date_in(sent, dates) or default
-        actors = _actors(sent, scope, reporting, entity_at)
+        actors = _actors(sent, scope, reporting, entity_at, entity_starts)
         acted_by, targets = _roles(doc, cue.trigger, name_of)
         named: list[PlaceFrame | None] = list(_places_in(sent, scope, places))
         for place in named or [None]:
@@ -293,11 +296,18 @@ def _actors(
     scope: tuple[int, int],
     reporting: set[str],
     entity_at: Callable[[int, int], str | None],
+    entity_starts: list[int],
 ) -> list[str]:
-    """Entities named in the claim or sentence that can act: not the outlets reporting."""
+    """Entities named in the claim or sentence that can act: not the outlets reporting.
+
+    ``entity_starts`` is the Doc's ENT_IOB column (3 where a token begins an entity)."""
     found: list[str] = []
-    for token in sent:
-        if not (scope[0] <= token.idx < scope[1]) or token.ent_iob_ != "B":
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if entity_starts[i] != _BEGIN:
+            continue  # the table first: most words start no entity
+        token = doc[i]
+        if not (scope[0] <= token.idx < scope[1]):
             continue
         if token.ent_type_ == "NORP":
             continue  # "Russian", "Ukrainian": a nationality is not an actor

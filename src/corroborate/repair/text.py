@@ -223,6 +223,10 @@ class RepairedText:
     def is_excluded(self, start: int, end: int) -> bool:
         """True if repaired ``[start, end)``, whitespace aside, lies in a caption or heading."""
         _check_range(start, end, len(self.text))
+        # The trimmed stretch lies inside [start, end): no excluded range overlapping that,
+        # none can hold it.
+        if not any(s < end and start < e for s, e in self.excluded):
+            return False
         stretch = self.text[start:end]
         if not stretch.strip():
             return False
