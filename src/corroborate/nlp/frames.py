@@ -158,9 +158,9 @@ class TokenWords:
 _WORDS_KEY = "corroborate.words"
 # The strings behind spaCy's hashes (the same in every vocabulary), kept across Docs:
 # reading a whole Doc then costs a dictionary look-up per attribute, instead of a Token
-# made and a string looked up for each.
-_STRINGS: dict[int, str] = {}
-_LOWERED: dict[int, str] = {}
+# made and a string looked up for each. Two tables, strings and lower-cased strings;
+# when they grow too big they are replaced, never emptied under a reader's feet.
+_KNOWN: list[dict[int, str]] = [{}, {}]
 _MAX_STRINGS = 200_000
 
 
@@ -169,10 +169,9 @@ def token_words(doc: Doc) -> TokenWords:
     words: TokenWords | None = doc.user_data.get(_WORDS_KEY)
     if words is not None:
         return words
-    if len(_STRINGS) > _MAX_STRINGS or len(_LOWERED) > _MAX_STRINGS:
-        _STRINGS.clear()
-        _LOWERED.clear()
-    strings, seen, lowered = doc.vocab.strings, _STRINGS, _LOWERED
+    if max(len(known) for known in _KNOWN) > _MAX_STRINGS:
+        _KNOWN[:] = [{}, {}]
+    strings, (seen, lowered) = doc.vocab.strings, _KNOWN
     table = doc.to_array([LEMMA, LOWER, ORTH, DEP, IS_SPACE]).reshape(len(doc), 5)
     lemma_keys, lower_keys, text_keys, dep_keys, space_flags = (
         cast("list[int]", table[:, column].tolist()) for column in range(5)
