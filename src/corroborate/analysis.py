@@ -31,10 +31,23 @@ from corroborate.models import (
     Span,
     VerificationStatement,
 )
-from corroborate.nlp.frames import ClaimFrame, DateFrame, SourceMention, VerificationFrame
+from corroborate.nlp.frames import (
+    ClaimFrame,
+    DateFrame,
+    SourceMention,
+    VerificationFrame,
+    doc_ents,
+    doc_sents,
+    span_text,
+)
 from corroborate.repair import RepairedText
 from corroborate.resolve.actors import ActorBase
-from corroborate.resolve.entities import NameMention, find_entity, group_entities, kind_for_label
+from corroborate.resolve.entities import (
+    EntityFinder,
+    NameMention,
+    group_entities,
+    kind_for_label,
+)
 from corroborate.resolve.names import clean_name
 
 _NAME_KINDS = {"person", "organisation", "group", "unnamed"}
@@ -46,10 +59,16 @@ class OffsetMapper:
     def __init__(self, article: Article, repaired: RepairedText) -> None:
         self.text = article.text
         self.repaired = repaired
+        # Sentences, claims and sources map the same ranges many times; a Span is frozen,
+        # so one instance serves them all.
+        self._spans: dict[tuple[int, int], Span] = {}
 
     def span(self, start: int, end: int) -> Span:
-        o_start, o_end = self.repaired.original_span(start, end)
-        return Span(o_start, o_end, self.text[o_start:o_end])
+        span = self._spans.get((start, end))
+        if span is None:
+            o_start, o_end = self.repaired.original_span(start, end)
+            span = self._spans[(start, end)] = Span(o_start, o_end, self.text[o_start:o_end])
+        return span
 
 
 def build_analysis(
@@ -64,7 +83,7 @@ def build_analysis(
     frames: list[ClaimFrame] = doc._.claims or []
     mentions = [
         Mention(span=to.span(e.start_char, e.end_char), label=e.label_)
-        for e in doc.ents
+        for e in doc_ents(doc)
         if not repaired.is_excluded(e.start_char, e.end_char)
     ]
     names = [
@@ -81,8 +100,13 @@ def build_analysis(
     for mention in mentions:
         mention.entity_id = entity_of_span.get(mention.span)
 
+    finder = EntityFinder(entities)
+    found: dict[str, Entity | None] = {}  # sources repeat their names claim after claim
+
     def ref(source: SourceMention) -> SourceRef:
-        entity = find_entity(entities, source.name)
+        if source.name not in found:
+            found[source.name] = finder.find(source.name)
+        entity = found[source.name]
         span = to.span(*source.span) if source.span else None
         return SourceRef(name=source.name, span=span, entity_id=entity.id if entity else None)
 
@@ -129,7 +153,9 @@ def build_analysis(
     return ArticleAnalysis(
         article=article,
         repairs=list(repaired.repairs),
-        sentences=[to.span(s.start_char, s.end_char) for s in doc.sents if s.text.strip()],
+        sentences=[
+            to.span(s.start_char, s.end_char) for s in doc_sents(doc) if span_text(s).strip()
+        ],
         mentions=mentions,
         entities=entities,
         claims=claims,

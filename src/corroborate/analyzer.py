@@ -20,6 +20,7 @@ from corroborate.events.classify import EventClassifier
 from corroborate.geo.geoparse import Geoparser, default_geoparser
 from corroborate.models import Article, ArticleAnalysis
 from corroborate.nlp import build_pipeline, load_config
+from corroborate.nlp.frames import release, remember_text
 from corroborate.repair import RepairedText, repair_text
 from corroborate.resolve.actors import load_actors
 from corroborate.ru import RussianAnalyzer
@@ -91,7 +92,11 @@ class Analyzer:
             else:
                 doc = next(analysed)
                 places = self.geoparser.parse(doc) if self.geoparser is not None else []
-                yield build_analysis(article, repaired, doc, places, self.actors, self.classifier)
+                analysis = build_analysis(
+                    article, repaired, doc, places, self.actors, self.classifier
+                )
+                release(doc)
+                yield analysis
 
     @cached_property
     def russian(self) -> RussianAnalyzer:
@@ -101,6 +106,7 @@ class Analyzer:
 
     def _doc(self, article: Article, repaired: RepairedText) -> Doc:
         doc = self.nlp.make_doc(repaired.text)
+        remember_text(doc, repaired.text)
         doc._.article_date = article.published
         doc._.excluded = list(repaired.excluded)
         return doc

@@ -30,7 +30,7 @@ from corroborate.contradict.effects import effect_slots
 from corroborate.errors import ConfigError
 from corroborate.events.quantities import QuantityFrame
 from corroborate.geo.geoparse import PlaceFrame
-from corroborate.nlp.frames import ClaimFrame, DateFrame
+from corroborate.nlp.frames import ClaimFrame, DateFrame, token_words
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def read_propositions(
         span = doc.char_span(*claim.content, alignment_mode="expand")
         if span is None:
             continue
-        lemmas = [t.lemma_.lower() for t in span]
+        lemmas = token_words(doc).lemmas[span.start : span.end]
         text = " " + " ".join(lemmas) + " "
         for idiom in (" take place ", " take part ", " take into account "):
             text = text.replace(idiom, " ")  # "battles would take place" takes nothing
@@ -110,20 +110,20 @@ def read_propositions(
             or claim.polarity == "negative"
         )
         for value, phrases in words.outcome.items():
-            if not any(f" {p} " in text for p in phrases):
+            if not _says(text, phrases):
                 continue
             if negated and value == "taken":
                 # "did not manage to enter", "the capture is a fake": the attack failed.
                 value = "repelled"
-            if value == "ongoing" and not any(f" {w} " in text for w in words.fight_words):
+            if value == "ongoing" and not _says(text, words.fight_words):
                 continue  # "the regime's activities continue" says nothing of fighting
             proposition.outcome = value
             break
-        if any(f" {p} " in text for p in words.independent):
+        if _says(text, words.independent):
             proposition.attacker = "independent"
         elif _state_forces_attack(span, words.state_forces):
             proposition.attacker = "state forces"
-        if any(f" {p} " in text for p in words.start):
+        if _says(text, words.start):
             proposition.start = _first_day(claim, dates)
         proposition.places = [
             p for p in places if claim.content[0] <= p.span[0] < claim.content[1] and p.place
@@ -135,16 +135,29 @@ def read_propositions(
     return found
 
 
+def _says(text: str, phrases: frozenset[str]) -> bool:
+    """Whether ``text`` (lemmas between spaces) holds one of the phrases as words."""
+    return any(phrase in text for phrase in _padded(phrases))
+
+
+@cache
+def _padded(phrases: frozenset[str]) -> tuple[str, ...]:
+    """The phrases between spaces, made once per word list instead of once per claim."""
+    return tuple(f" {phrase} " for phrase in phrases)
+
+
 _ATTACK_LEMMAS = {"attack", "strike", "shell", "raid", "assault", "cross", "invade"}
 
 
 def _state_forces_attack(span: Span, state_forces: frozenset[str]) -> bool:
     """Is a state's armed force the subject of an attack verb ("the armed forces tried to
     attack")? Forces that repel an attack are not its attackers."""
-    for token in span:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _ATTACK_LEMMAS:
+    lemmas = token_words(span.doc).lemmas
+    for i in range(span.start, span.end):
+        # The lemma first: it needs no Token, and few words are attack verbs.
+        if lemmas[i] not in _ATTACK_LEMMAS or span.doc[i].pos_ != "VERB":
             continue
-        verb = token
+        verb = span.doc[i]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         while subject is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head  # "tried to attack": the subject of "tried"

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import ENT_IOB
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.events.classify import EventClassifier
@@ -32,7 +33,14 @@ from corroborate.events.taxonomy import PLOVER_OF
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import DatePrecision, Event, PlaceMention
 from corroborate.nlp.datelines import dateline_end
-from corroborate.nlp.frames import ClaimFrame, DateFrame, doc_sents, doc_text, in_excluded
+from corroborate.nlp.frames import (
+    ClaimFrame,
+    DateFrame,
+    doc_sents,
+    doc_text,
+    in_excluded,
+    span_text,
+)
 from corroborate.nlp.sources import noun_phrase
 
 # A name followed by these words stands for a government or its forces, not a place:
@@ -40,6 +48,7 @@ from corroborate.nlp.sources import noun_phrase
 _METONYMS = {"regime", "government", "authorities", "leadership", "forces", "army", "side"}
 # A place name in these roles is the one who acts or speaks.
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss"}
+_BEGIN = 3  # ENT_IOB of a token that begins an entity ("B")
 _PRECISION_RANK = {"settlement": 0, "district": 1, "region": 2, "country": 3}
 
 
@@ -82,8 +91,9 @@ def assemble_events(
         (article_date.isoformat(), "day") if article_date is not None else (None, None)
     )
     candidates: list[_Candidate] = []
+    entity_starts: list[int] = doc.to_array(ENT_IOB).tolist()
     for n, sent in enumerate(doc_sents(doc)):
-        if not sent.text.strip() or in_excluded(doc, sent.start_char, sent.end_char):
+        if not span_text(sent).strip() or in_excluded(doc, sent.start_char, sent.end_char):
             continue
         cues = [c for c in classifier.sentence_cues(sent) if c.type]
         if not cues:
@@ -106,7 +116,7 @@ def assemble_events(
         date, precision = _date_in(sent, dates) or default
         if _background(date, precision, article_date):
             continue  # "raids into the region since 2023": history, not this report's event
-        actors = _actors(sent, scope, reporting, entity_at)
+        actors = _actors(sent, scope, reporting, entity_at, entity_starts)
         acted_by, targets = _roles(doc, cue.trigger, name_of)
         named: list[PlaceFrame | None] = list(_places_in(sent, scope, places))
         for place in named or [None]:
@@ -335,11 +345,18 @@ def _actors(
     scope: tuple[int, int],
     reporting: set[str],
     entity_at: Callable[[int, int], str | None],
+    entity_starts: list[int],
 ) -> list[str]:
-    """Entities named in the claim or sentence that can act: not the outlets reporting."""
+    """Entities named in the claim or sentence that can act: not the outlets reporting.
+
+    ``entity_starts`` is the Doc's ENT_IOB column (3 where a token begins an entity)."""
     found: list[str] = []
-    for token in sent:
-        if not (scope[0] <= token.idx < scope[1]) or token.ent_iob_ != "B":
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if entity_starts[i] != _BEGIN:
+            continue  # the table first: most words start no entity
+        token = doc[i]
+        if not (scope[0] <= token.idx < scope[1]):
             continue
         if token.ent_type_ == "NORP":
             continue  # "Russian", "Ukrainian": a nationality is not an actor
@@ -364,7 +381,7 @@ def _roles(
             if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("NORP", "DATE"):
                 continue
             tokens = noun_phrase(head)
-            name = name_of(doc[tokens[0].i : tokens[-1].i + 1].text)
+            name = name_of(span_text(doc[tokens[0].i : tokens[-1].i + 1]))
             if name and name not in found:
                 found.append(name)
         return found

@@ -12,20 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.events.lexicon import EventLexicon, LabelEntry, Match, load_event_lexicon
 from corroborate.events.roles import modality, modifies_actor, object_lemmas
-from corroborate.events.rules import DISRUPTED, Sentence, route
+from corroborate.events.rules import DISRUPTED, Sentence, by_length, route
 from corroborate.events.taxonomy import ALL_LABELS, type_of
+from corroborate.nlp.frames import token_children, token_words
 
 # Violent sub-types that an ancestor such as "foiled" or "intercepted" turns into a
 # disrupted attack.
 _DISRUPTABLE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _ORDER = {label: n for n, label in enumerate(ALL_LABELS)}
 _SKIPPED = frozenset({"-", "–", "—"})
-
+_TIMES = frozenset({"DATE", "TIME"})
 
 # Modifiers a phrase steps over: "clashed with the police", "signed a new agreement",
 # "restored government control".
@@ -33,10 +35,26 @@ _STEP_OVER = frozenset({"det", "amod", "nummod", "compound", "poss", "quantmod"}
 _MAX_STEPS = 2
 
 
+class _Tokens:
+    """The tokens of a sentence that the classifier reads, made only when asked for."""
+
+    def __init__(self, doc: Doc, indices: list[int]) -> None:
+        self._doc = doc
+        self._indices = indices
+
+    def __getitem__(self, position: int) -> Token:
+        return self._doc[self._indices[position]]
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+
 def _phrase_positions(
-    tokens: Sequence[Token], keys: Sequence[tuple[str, str]], start: int, words: Sequence[str]
+    modifiers: Sequence[bool], keys: Sequence[tuple[str, str]], start: int, words: Sequence[str]
 ) -> tuple[int, ...] | None:
-    """Positions of the words of a phrase starting at ``start``, or None if it is not there."""
+    """Positions of the words of a phrase starting at ``start``, or None if it is not there.
+
+    ``modifiers`` says which tokens are modifiers the phrase may step over."""
     positions = [start]
     position = start + 1
     for word in words[1:]:
@@ -44,7 +62,7 @@ def _phrase_positions(
         while (
             position < len(keys)
             and word not in keys[position]
-            and tokens[position].dep_ in _STEP_OVER
+            and modifiers[position]
             and steps < _MAX_STEPS
         ):
             position += 1
@@ -112,28 +130,50 @@ class EventClassifier:
 
     # -- matching ----------------------------------------------------------------------
 
-    def _matches(self, tokens: Sequence[Token]) -> list[tuple[tuple[int, ...], Match]]:
-        """Lexicon entries found in the sentence, each with the positions of its words."""
+    def _matches(
+        self, tokens: _Tokens, keys: Sequence[tuple[str, str]], modifiers: Sequence[bool]
+    ) -> list[tuple[tuple[int, ...], Match]]:
+        """Lexicon entries found in the sentence, each with the positions of its words.
+
+        ``keys`` holds each token's lower-cased lemma and lower-cased form, ``modifiers``
+        whether it is a modifier that a phrase steps over."""
         index = self.lexicon.index
-        keys = [(str(t.lemma_).lower(), t.lower_) for t in tokens]
         found: list[tuple[tuple[int, ...], Match]] = []
+        present: set[str] | None = None  # every word of the sentence, for phrases
         for i, (lemma, lower) in enumerate(keys):
-            if tokens[i].ent_type_ in {"DATE", "TIME"}:
+            # Most words start no entry: the index is asked before the token is.
+            if (
+                lemma not in index
+                and lower not in index
+                and not (lemma == lower and lower.endswith("s") and lower[:-1] in index)
+            ):
+                continue
+            if tokens[i].ent_type_ in _TIMES:
                 continue  # "in March" is no march
             forms = {lemma, lower}
             if lemma == lower and lower.endswith("s"):
                 forms.add(lower[:-1])  # plurals the lemmatizer left alone ("Wildfires")
+            particles: set[str] | None = None
             for match in (m for form in forms for m in index.get(form, ())):
                 if len(match.words) == 1:
                     found.append(((i,), match))
                     continue
-                positions = _phrase_positions(tokens, keys, i, match.words)
+                if present is None:
+                    present = set(chain.from_iterable(keys))
+                # A phrase whose other words are not in the sentence cannot be there.
+                positions = (
+                    _phrase_positions(modifiers, keys, i, match.words)
+                    if all(word in present for word in match.words[1:])
+                    else None
+                )
                 if positions is not None:
                     found.append((positions, match))
-                elif len(match.words) == 2 and any(
-                    c.dep_ == "prt" and c.lower_ == match.words[1] for c in tokens[i].children
-                ):
-                    found.append(((i,), match))  # "shot the drone down"
+                elif len(match.words) == 2:
+                    if particles is None:
+                        children = token_children(tokens[i])
+                        particles = {c.lower_ for c in children if c.dep_ == "prt"}
+                    if match.words[1] in particles:
+                        found.append(((i,), match))  # "shot the drone down"
         return found
 
     def _passes(self, match: Match, entry: LabelEntry, token: Token, sentence: Sentence) -> bool:
@@ -142,29 +182,36 @@ class EventClassifier:
         if match.kind == "conditional":
             return sentence.has_any(entry.requires)
         if match.kind == "object":
-            found = object_lemmas(token)
-            return any(len(words) == 1 and words[0] in found for words in entry.objects)
+            singles, _ = by_length(entry.objects)
+            return not singles.isdisjoint(object_lemmas(token))
         return True
 
     def _score(self, base: float, entry: LabelEntry, sentence: Sentence, own: set[str]) -> float:
         settings = self.lexicon.settings
-        boosts = sum(1 for words in entry.context if not own & set(words) and sentence.has(words))
+        boosts = sentence.count(entry.context, own)
         score = base + min(boosts * settings["context_step"], settings["context_cap"])
-        if any(not own & set(words) and sentence.has(words) for words in entry.excludes):
+        if sentence.count(entry.excludes, own):
             score *= settings["exclude"]
         return score
 
     def _hits(self, sent: Span) -> list[_Hit]:
-        tokens = [t for t in sent if not t.is_space and t.text not in _SKIPPED]
-        matches = self._matches(tokens)
+        words = token_words(sent.doc)
+        spaces, texts = words.spaces, words.texts
+        read = [
+            i for i in range(sent.start, sent.end) if not spaces[i] and texts[i] not in _SKIPPED
+        ]
+        tokens = _Tokens(sent.doc, read)
+        pairs = [(words.lemmas[i], words.lowers[i]) for i in read]
+        modifiers = [words.deps[i] in _STEP_OVER for i in read]
+        matches = self._matches(tokens, pairs, modifiers)
         if not matches:
             return []
         lexicon, settings = self.lexicon, self.lexicon.settings
-        keys = [str(t.lemma_).lower() for t in tokens]
+        keys = [lemma for lemma, _ in pairs]
         sentence = Sentence(
             span=sent,
             lexicon=lexicon,
-            words=frozenset(keys) | frozenset(t.lower_ for t in tokens),
+            words=frozenset(keys) | frozenset(lower for _, lower in pairs),
             lemma_text=f" {' '.join(keys)} ",
         )
         passed = [

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from corroborate.nlp.frames import token_words
+
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -79,7 +81,13 @@ def find_quantities(doc: Doc, start: int, end: int) -> list[QuantityFrame]:
         return []
     found: list[QuantityFrame] = []
     used: set[int] = set()
-    for token in region:
+    lemmas = token_words(doc).lemmas
+    for i in range(region.start, region.end):
+        # Only a counted word can be a counted noun: its lemma is asked first, without
+        # making a Token for every word of the region.
+        if lemmas[i] not in _PEOPLE and lemmas[i] not in _EQUIPMENT:
+            continue
+        token = doc[i]
         if token.i in used or not _counted_noun(token):
             continue
         amount = _amount(token)

@@ -14,6 +14,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from corroborate.nlp.frames import token_children, token_words
+
 Modality = Literal["plain", "negated", "hypothetical", "mention", "disrupted", "background"]
 Lists = dict[str, frozenset[str]]
 
@@ -59,7 +61,7 @@ def _key(token: Token) -> str:
 def with_conjuncts(head: Token) -> Iterator[Token]:
     """A phrase head and the heads coordinated with it ("soldiers and police")."""
     yield head
-    for child in head.children:
+    for child in token_children(head):
         if child.dep_ == "conj":
             yield from with_conjuncts(child)
 
@@ -72,12 +74,15 @@ def actor_kinds(head: Token, actors: Lists, agent: bool = False) -> set[str]:
     if head.ent_type_ in {"DATE", "TIME"}:
         return set()  # "on 12 March" is no march
     lemma, lower = _key(head), head.lower_
-    modifiers = [c for c in head.children if c.dep_ in _MODIFIERS]
+    modifiers = [c for c in token_children(head) if c.dep_ in _MODIFIERS]
     words = {_key(c) for c in modifiers} | {c.lower_ for c in modifiers}
     names = {t.lower_ for t in (head, *modifiers) if t.pos_ == "PROPN"}
     # "members of Boko Haram", "a group of villagers": the kind is the "of" phrase's.
     of_phrases = [
-        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        g
+        for c in token_children(head)
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in token_children(c)
     ]
     hazard_words = {lemma, lower} | {_key(c) for c in modifiers if c.dep_ == "compound"}
     if hazard_words & actors["hazard"] and not names & actors["nonstate_names"]:
@@ -121,15 +126,15 @@ def actor_kinds(head: Token, actors: Lists, agent: bool = False) -> set[str]:
 
 
 def _noun_agents(trigger: Token) -> Iterator[Token]:
-    for child in trigger.children:
+    for child in token_children(trigger):
         if child.dep_ in {"poss", "compound", "amod"} and child.ent_type_ != "DATE":
             yield child
         # "an attack by militants", "clashes between protesters and police"
         if child.dep_ == "prep" and child.lower_ in {"by", "between", "among"}:
-            yield from (g for g in child.children if g.dep_ == "pobj")
+            yield from (g for g in token_children(child) if g.dep_ == "pobj")
     head = trigger.head
     if trigger.dep_ == "dobj" and _key(head) in _LIGHT_VERBS:
-        yield from (c for c in head.children if c.dep_ in _SUBJECTS)
+        yield from (c for c in token_children(head) if c.dep_ in _SUBJECTS)
 
 
 def agents(trigger: Token) -> list[Token]:
@@ -137,35 +142,35 @@ def agents(trigger: Token) -> list[Token]:
     if trigger.pos_ in {"NOUN", "PROPN"}:
         found = list(_noun_agents(trigger))
     else:
-        found = [c for c in trigger.children if c.dep_ in _SUBJECTS]
+        found = [c for c in token_children(trigger) if c.dep_ in _SUBJECTS]
         if trigger.dep_ == "relcl" and any(t.tag_ in {"WDT", "WP"} for t in found):
             found = [trigger.head]  # "landslides that killed": the noun the clause is on
         fell = _key(trigger) == "fall"  # "the town fell to the rebels"
-        for child in trigger.children:
+        for child in token_children(trigger):
             if child.dep_ == "agent" or (fell and child.dep_ == "prep" and child.lower_ == "to"):
-                found.extend(g for g in child.children if g.dep_ == "pobj")
+                found.extend(g for g in token_children(child) if g.dep_ == "pobj")
         node = trigger
         # "stormed the village and killed five", "attacked, killing": the first verb's subject.
         while not found and node.dep_ in {"conj", "advcl", "xcomp"} and node.head is not node:
             node = node.head
-            found = [c for c in node.children if c.dep_ in _SUBJECTS]
+            found = [c for c in token_children(node) if c.dep_ in _SUBJECTS]
     return [t for head in found for t in with_conjuncts(head)]
 
 
 def patients(trigger: Token) -> list[Token]:
     """The heads of the phrases the act is done to, or fought against ("clashed with")."""
-    found = [c for c in trigger.children if c.dep_ in _OBJECTS]
+    found = [c for c in token_children(trigger) if c.dep_ in _OBJECTS]
     aims = _key(trigger) in _AIMING
     preps = [
         c
-        for c in trigger.children
+        for c in token_children(trigger)
         if c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS or (aims and c.lower_ == "at"))
     ]
     if trigger.dep_ == "dobj" and _key(trigger.head) in _LIGHT_VERBS:
-        preps += [c for c in trigger.head.children if c.dep_ == "prep"]
+        preps += [c for c in token_children(trigger.head) if c.dep_ == "prep"]
     for prep in preps:
-        found.extend(g for g in prep.children if g.dep_ == "pobj")
-    passive = trigger.dep_ == "amod" or any(c.dep_ == "agent" for c in trigger.children)
+        found.extend(g for g in token_children(prep) if g.dep_ == "pobj")
+    passive = trigger.dep_ == "amod" or any(c.dep_ == "agent" for c in token_children(trigger))
     if trigger.pos_ == "VERB" and not found and trigger.dep_ in {"amod", "acl"} and passive:
         found.append(trigger.head)  # "the kidnapped workers", "villages attacked by ..."
     return [t for head in found for t in with_conjuncts(head)]
@@ -177,11 +182,14 @@ _OBJECT_PREPS = frozenset({"of", "on", "to", "into", "up", "down", "off", "out",
 
 
 def _object_heads(verb: Token) -> list[Token]:
-    heads = [c for c in verb.children if c.dep_ in _OBJECTS]
-    for child in verb.children:
+    heads = [c for c in token_children(verb) if c.dep_ in _OBJECTS]
+    for child in token_children(verb):
         if child.dep_ in {"prep", "prt"} and child.lower_ in _OBJECT_PREPS:
-            heads.extend(g for g in child.children if g.dep_ == "pobj")
+            heads.extend(g for g in token_children(child) if g.dep_ == "pobj")
     return heads
+
+
+_OBJECT_MODIFIERS = _MODIFIERS | {"npadvmod"}
 
 
 def object_lemmas(trigger: Token) -> set[str]:
@@ -189,18 +197,18 @@ def object_lemmas(trigger: Token) -> set[str]:
     workshop"); a verb without one shares its conjunct's ("found and destroyed a cache")."""
     heads = _object_heads(trigger)
     if not heads:
-        for child in trigger.children:
+        for child in token_children(trigger):
             if child.dep_ == "conj":
                 heads.extend(_object_heads(child))
     found: set[str] = set()
     for head in (t for h in heads for t in with_conjuncts(h)):
         found.add(_key(head))
         found.add(head.lower_)
-        for child in head.children:
-            if child.i < head.i and child.dep_ in _MODIFIERS | {"npadvmod"}:
+        for child in token_children(head):
+            if child.i < head.i and child.dep_ in _OBJECT_MODIFIERS:
                 found.update(_key(t) for t in child.subtree)
             if child.dep_ == "prep" and child.lower_ == "of":
-                found.update(_key(g) for g in child.children if g.dep_ == "pobj")
+                found.update(_key(g) for g in token_children(child) if g.dep_ == "pobj")
     return found
 
 
@@ -211,32 +219,45 @@ def kinds_of(tokens: Iterable[Token], actors: Lists, agent: bool = False) -> set
 def victims(sent: Span, actors: Lists) -> set[str]:
     """Kinds of whoever the sentence says was killed, hurt, taken or targeted."""
     found: set[str] = set()
-    for token in sent:
-        lemma = _key(token)
+    lemmas, doc = token_words(sent.doc).lemmas, sent.doc
+    for i in range(sent.start, sent.end):
+        lemma = lemmas[i]
         if lemma in _VICTIM_VERBS:
-            found |= kinds_of(patients(token), actors)
+            found |= kinds_of(patients(doc[i]), actors)
         elif lemma == "die":
-            found |= kinds_of((c for c in token.children if c.dep_ in _SUBJECTS), actors)
+            found |= kinds_of((c for c in token_children(doc[i]) if c.dep_ in _SUBJECTS), actors)
     return found
 
 
-def _negated(node: Token) -> bool:
-    for child in node.children:
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
-            return True
-    return False
+def _marked(children: Iterable[Token], grammar: Lists) -> Modality | None:
+    """What the words hanging from a clause's head make of it, in this order: negated (a
+    negation, "no"), hypothetical (a modal) or background (a subordinator such as
+    "after"); None for none. One pass, each child's relation read once."""
+    negated = modal = background = False
+    for child in children:
+        dep = child.dep_
+        if dep == "neg":
+            negated = True
+        elif dep == "det":
+            negated = negated or child.lower_ == "no"
+        elif dep == "aux":
+            modal = modal or child.lower_ in grammar["modals"]
+        elif dep == "mark":
+            background = background or child.lower_ in grammar["background"]
+    if negated:
+        return "negated"
+    if modal:
+        return "hypothetical"
+    return "background" if background else None
 
 
 def modality(trigger: Token, grammar: Lists) -> Modality:
     """Whether the clause of the trigger reports the act as done, and if not, why not."""
     node = trigger
     for depth in range(6):
-        if _negated(node):
-            return "negated"
-        if any(c.dep_ == "aux" and c.lower_ in grammar["modals"] for c in node.children):
-            return "hypothetical"
-        if any(c.dep_ == "mark" and c.lower_ in grammar["background"] for c in node.children):
-            return "background"  # "after the army withdrew", "before leaving"
+        marked = _marked(token_children(node), grammar)
+        if marked is not None:
+            return marked  # "after the army withdrew", "before leaving" are background
         if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in grammar["background"]:
             return "background"  # "after heavy fighting", "before withdrawing"
         if depth:

@@ -10,7 +10,7 @@ hands without violence. The lexicon names the rule of each label; these function
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.tokens import Span, Token
 
@@ -24,6 +24,7 @@ from corroborate.events.roles import (
     victims,
     with_conjuncts,
 )
+from corroborate.nlp.frames import token_children
 
 ATTACK = "Attack"
 ARMED_CLASH = "Armed clash"
@@ -60,14 +61,35 @@ class Sentence:
         return f" {' '.join(words)} " in self.lemma_text
 
     def has_any(self, entries: frozenset[Words]) -> bool:
-        return any(self.has(words) for words in entries)
+        singles, longer = by_length(entries)
+        return not singles.isdisjoint(self.words) or any(self.has(words) for words in longer)
+
+    def count(self, entries: frozenset[Words], other_than: set[str]) -> int:
+        """How many entries the sentence has that share no word with ``other_than``."""
+        singles, longer = by_length(entries)
+        found = len((singles & self.words) - other_than)
+        return found + sum(1 for w in longer if self.has(w) and not other_than & set(w))
 
     def has_word(self, entries: frozenset[str]) -> bool:
-        return any(self.has(tuple(e.split())) for e in entries)
+        return self.has_any(_split(entries))
 
     @cached_property
     def victims(self) -> set[str]:
         return victims(self.span, self.lexicon.actors)
+
+
+@cache
+def by_length(entries: frozenset[Words]) -> tuple[frozenset[str], tuple[Words, ...]]:
+    """A lexicon list's one-word entries as a set of words, and its other entries: a set
+    is asked once where each entry would be asked in turn."""
+    singles = frozenset(words[0] for words in entries if len(words) == 1)
+    return singles, tuple(words for words in entries if len(words) != 1)
+
+
+@cache
+def _split(entries: frozenset[str]) -> frozenset[Words]:
+    """The words of each entry of a lexicon list, split once per process."""
+    return frozenset(tuple(entry.split()) for entry in entries)
 
 
 def _weight(lexicon: EventLexicon, label: str) -> float:
@@ -89,9 +111,9 @@ def _by_means(trigger: Token, doers: list[Token], lexicon: EventLexicon) -> bool
     means = actors["weapons"] | actors["hazard"] | _EXPLOSIONS
     causes = list(doers) + [
         g
-        for c in trigger.children
+        for c in token_children(trigger)
         if c.dep_ in {"prep", "agent"} and c.lower_ in _CAUSE_PREPS
-        for g in c.children
+        for g in token_children(c)
         if g.dep_ == "pobj"
     ]
     return any(str(t.lemma_).lower() in means for t in causes)
@@ -161,7 +183,7 @@ def route_territory(
     # The place is the object ("took the town", "took control of X" via "control"), or,
     # when the object is the people driven out, the place they left ("dislodged the
     # militants from X"); a subject only for "the town fell to ...".
-    direct = [t for c in trigger.children if c.dep_ in _DIRECT for t in with_conjuncts(c)]
+    direct = [t for c in token_children(trigger) if c.dep_ in _DIRECT for t in with_conjuncts(c)]
     direct_kinds = kinds_of(direct, actors)
     taken = list(direct)
     people_only = bool(direct_kinds) and direct_kinds <= _PEOPLE
@@ -172,13 +194,13 @@ def route_territory(
         taken = [
             g
             for h in holders
-            for c in h.children
+            for c in token_children(h)
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
-            for g in c.children
+            for g in token_children(c)
             if g.dep_ == "pobj"
         ]
         if str(trigger.lemma_).lower() == "fall":
-            taken += [c for c in trigger.children if c.dep_ == "nsubj"]
+            taken += [c for c in token_children(trigger) if c.dep_ == "nsubj"]
     # A proper name the parser did not type (place names it has never seen) counts too.
     unknown_names = any(t.pos_ == "PROPN" and not actor_kinds(t, actors) for t in taken)
     if not (kinds_of(taken, actors) & _TERRITORY_OBJECTS or unknown_names):

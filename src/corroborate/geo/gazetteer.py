@@ -55,6 +55,9 @@ _PRECISION: dict[str, Precision] = {
 # Words that make a name a region ("Kharkov region", "Харьковская обл.").
 _REGION_WORDS = ("region", "oblast", "obl", "province", "krai", "kray", "territory", "область")
 _BATCH = 20_000
+# Remembered query answers; past this many (a long batch of varied places) they are
+# dropped and gathered again.
+_MAX_ANSWERS = 50_000
 _MOVE = "UPDATE places SET lat = ?, lon = ? WHERE id = ?"
 
 # A place with the English name of its region: the region the build made first (lowest,
@@ -120,6 +123,11 @@ class Gazetteer:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
+        # Articles name the same few places again and again: answers are kept until the
+        # index changes (another connection's commit moves ``data_version``; this
+        # connection's own loads clear them).
+        self._answers: dict[tuple[str, tuple[object, ...]], tuple[GazPlace, ...]] = {}
+        self._data_version: object = None
 
     @classmethod
     def open(
@@ -165,6 +173,16 @@ class Gazetteer:
         write_meta(self._conn, {"dumps": json.dumps(dumps), "pending_dumps": json.dumps(pending)})
 
     def _places(self, where: str, params: tuple[object, ...]) -> list[GazPlace]:
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version or len(self._answers) >= _MAX_ANSWERS:
+            self._answers.clear()
+            self._data_version = version
+        answer = self._answers.get((where, params))
+        if answer is None:
+            answer = self._answers[(where, params)] = tuple(self._query(where, params))
+        return list(answer)
+
+    def _query(self, where: str, params: tuple[object, ...]) -> list[GazPlace]:
         rows = self._conn.execute(_SELECT + where, params).fetchall()
         return [
             GazPlace(
@@ -257,6 +275,7 @@ class Gazetteer:
         interrupted load changes nothing.
         """
         reader = DumpReader(path)
+        self._answers.clear()
         regions = {
             (country, admin1): rid
             for rid, country, admin1 in self._conn.execute(
@@ -297,6 +316,8 @@ class Gazetteer:
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
+        finally:
+            self._answers.clear()
         return DumpStats(added=added, skipped=reader.skipped, path=path)
 
     def _write(self, places: list[PlaceRow], names: list[tuple[str, int]]) -> None:

@@ -14,15 +14,16 @@ not guess one.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.geo.distance import haversine_km
 from corroborate.geo.gazetteer import Gazetteer, GazPlace
-from corroborate.nlp.frames import doc_ents, doc_sents, doc_text
+from corroborate.nlp.frames import doc_ents, doc_sents, doc_text, span_text
 from corroborate.resolve.actors import ActorBase, load_actors
 from corroborate.resolve.names import clean_name, name_key
 
@@ -65,10 +66,11 @@ class Geoparser:
     def parse(self, doc: Doc) -> list[PlaceFrame]:
         # Captions and headings count: "in Kiev in February" places a photo, and the map
         # should show it, even though no claim is read from a caption.
-        frames = self._resolve(list(self._mentions(doc)))
+        sentence_of = _sentence_index(doc)
+        frames = self._resolve(list(self._mentions(doc, sentence_of)))
         # A name found only by its preposition ("a strike on Shebekino") must resolve.
         frames = [f for f in frames if f.place is not None or f.span not in self._guessed]
-        return sorted(frames + _repeats(doc, frames), key=lambda f: f.span)
+        return sorted(frames + _repeats(doc, frames, sentence_of), key=lambda f: f.span)
 
     def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[PlaceFrame]:
         """Resolve names whose spans are already known (character offsets in the Doc)."""
@@ -98,36 +100,44 @@ class Geoparser:
 
     # -- finding names ------------------------------------------------------------------
 
-    def _mentions(self, doc: Doc) -> Iterator[PlaceFrame]:
-        sentence_of = _sentence_index(doc)
+    def _mentions(self, doc: Doc, sentence_of: list[int]) -> Iterator[PlaceFrame]:
         taken: set[int] = set()
         for ent in doc_ents(doc):
-            if ent.label_ not in _PLACE_LABELS or self._is_non_place_actor(ent.text):
+            if ent.label_ not in _PLACE_LABELS:
                 continue
-            if ent[-1].tag_ == "JJ" or ent.text.endswith(("ian", "ese", "ish")):
+            written = span_text(ent)
+            if self._is_non_place_actor(written):
+                continue
+            if ent[-1].tag_ == "JJ" or written.endswith(("ian", "ese", "ish")):
                 continue  # "Ukrainian", "Russian": adjectives the tagger called places
             taken.update(t.i for t in ent)
             yield self._frame(ent, sentence_of[ent.start])
+        # Both passes below read proper nouns only.
+        tags: list[int] = doc.to_array(POS).tolist()
+        proper_nouns = [doc[i] for i, tag in enumerate(tags) if tag == PROPN]
         # Names the entity recogniser missed, read from their phrase: "the Kursk region".
-        for token in doc:
-            if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        for token in proper_nouns:
+            if token.i in taken or not token.text[:1].isupper():
                 continue
             name = _name_before(token)
-            if name is None or {t.i for t in name} & taken:
+            if name is None or not taken.isdisjoint(range(name.start, name.end)):
                 continue
-            taken.update(t.i for t in name)
-            if self._is_non_place_actor(name.text):
+            taken.update(range(name.start, name.end))
+            if self._is_non_place_actor(span_text(name)):
                 continue
             yield self._frame(name, sentence_of[name.start])
         # Names after a locative preposition that the recogniser left untagged.
         self._guessed = set()
-        for token in doc:
-            if token.i in taken or token.pos_ != "PROPN" or token.ent_type_ in _NOT_PLACES:
+        for token in proper_nouns:
+            if token.i in taken or token.ent_type_ in _NOT_PLACES:
                 continue
             name = _name_after_preposition(token)
-            if name is None or {t.i for t in name} & taken or self._is_non_place_actor(name.text):
+            if name is None or not taken.isdisjoint(range(name.start, name.end)):
                 continue
-            if self.actors is not None and self.actors.match(name.text, kind="person"):
+            written = span_text(name)
+            if self._is_non_place_actor(written):
+                continue
+            if self.actors is not None and self.actors.match(written, kind="person"):
                 continue
             taken.update(t.i for t in name)
             frame = self._frame(name, sentence_of[name.start])
@@ -137,7 +147,7 @@ class Geoparser:
     def _frame(self, name: Span, sentence: int) -> PlaceFrame:
         return PlaceFrame(
             span=(name.start_char, name.end_char),
-            written=clean_name(name.text),
+            written=clean_name(span_text(name)),
             place=None,
             precision=None,
             role=_role(name),
@@ -250,21 +260,24 @@ def _km(a: GazPlace, b: GazPlace) -> float:
 def _role(name: Span) -> str:
     """Region, settlement or unknown, from the words around the name."""
     doc = name.doc
-    after = doc[name.end] if name.end < len(doc) else None
-    if after is not None and after.lower_ in _REGION_WORDS:
-        return "region"
-    # "the Belgorod and Kursk regions": the first of a coordination shares the noun.
-    if after is not None and after.lower_ in ("and", ","):
-        for token in doc[name.end + 1 : min(len(doc), name.end + 5)]:
-            if token.lower_ in _REGION_WORDS:
-                return "region"
-            if token.pos_ != "PROPN" and token.lower_ not in ("and", ","):
-                break
-    before = doc[name.start - 2 : name.start] if name.start >= 2 else doc[0:0]
-    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_WORDS:
-        return "settlement"
-    if len(before) == 2 and before[0].lower_ == "of" and before[1].lower_ in _REGION_WORDS:
-        return "region"  # "the Region of Kursk" is rare but written
+    if name.end < len(doc):
+        after = doc[name.end].lower_
+        if after in _REGION_WORDS:
+            return "region"
+        # "the Belgorod and Kursk regions": the first of a coordination shares the noun.
+        if after in ("and", ","):
+            for i in range(name.end + 1, min(len(doc), name.end + 5)):
+                token = doc[i]
+                if token.lower_ in _REGION_WORDS:
+                    return "region"
+                if token.pos_ != "PROPN" and token.lower_ not in ("and", ","):
+                    break
+    if name.start >= 2:
+        first, second = doc[name.start - 2].lower_, doc[name.start - 1].lower_
+        if second == "of" and first in _SETTLEMENT_WORDS:
+            return "settlement"
+        if first == "of" and second in _REGION_WORDS:
+            return "region"  # "the Region of Kursk" is rare but written
     return "unknown"
 
 
@@ -292,7 +305,7 @@ def _name_before(token: Token) -> Span | None:
     return span if _role(span) != "unknown" else None
 
 
-def _repeats(doc: Doc, frames: list[PlaceFrame]) -> list[PlaceFrame]:
+def _repeats(doc: Doc, frames: list[PlaceFrame], sentence_of: list[int]) -> list[PlaceFrame]:
     """Later mentions of a resolved name that the recogniser missed: one name, one place.
 
     "a drone strike on Shebekino" names the Shebekino found two sentences before, even
@@ -300,7 +313,6 @@ def _repeats(doc: Doc, frames: list[PlaceFrame]) -> list[PlaceFrame]:
     """
     text = doc_text(doc)
     covered = [f.span for f in frames]
-    sentence_of = _sentence_index(doc)
     found: list[PlaceFrame] = []
     searched: set[str] = set()
     for frame in frames:
@@ -309,8 +321,7 @@ def _repeats(doc: Doc, frames: list[PlaceFrame]) -> list[PlaceFrame]:
         if frame.written in searched:
             continue  # every occurrence of a name was found the first time it was searched
         searched.add(frame.written)
-        for match in re.finditer(rf"\b{re.escape(frame.written)}\b", text):
-            span = (match.start(), match.end())
+        for span in _whole_word_occurrences(text, frame.written):
             if any(s < span[1] and span[0] < e for s, e in covered):
                 continue
             name = doc.char_span(*span)
@@ -321,6 +332,30 @@ def _repeats(doc: Doc, frames: list[PlaceFrame]) -> list[PlaceFrame]:
     return found
 
 
+def _whole_word_occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where ``re.finditer(rf"\\b{re.escape(name)}\\b", text)`` matches, found with
+    ``str.find``: a pattern opening with ``\\b`` is tried at every position of the text."""
+    position = 0
+    while (start := text.find(name, position)) >= 0:
+        end = start + len(name)
+        if _word_boundary(text, start) and _word_boundary(text, end):
+            yield start, end
+            position = end if end > start else start + 1
+        else:
+            position = start + 1
+
+
+def _word_boundary(text: str, position: int) -> bool:
+    """``\\b``: a word character on one side of ``position`` only."""
+    before = position > 0 and _is_word_char(text[position - 1])
+    after = position < len(text) and _is_word_char(text[position])
+    return before != after
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _expand(name: str) -> str:
     words = name.split()
     if words and words[0].lower() in ("st.", "st"):
@@ -328,9 +363,9 @@ def _expand(name: str) -> str:
     return " ".join(words)
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    index: dict[int, int] = {}
+def _sentence_index(doc: Doc) -> list[int]:
+    """The number of the sentence of each token, by token index."""
+    index: list[int] = []
     for n, sent in enumerate(doc_sents(doc)):
-        for i in range(sent.start, sent.end):
-            index[i] = n
+        index.extend([n] * (sent.end - sent.start))
     return index

@@ -103,12 +103,33 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year", re.compile(r"\b(?:in|since|by|of)\s+((?:19|20)\d{2})\b(?![-/.]\d)", re.I)),
 ]
-# One cheap scan first: most sentences of a long text hold no date word at all.
-_ANY_DATE_WORD = re.compile(
-    rf"\d|\b(?:{_WD}|{_MON}|yesterday|today|tonight|night|morning|week|month|year|ago)\b",
-    re.I,
-)
+# One cheap scan first: most sentences of a long text hold no date word at all. A date
+# word is a whole word (a run of word characters) that is one of these, in any case; a
+# digit anywhere counts too.
+_OTHER_DATE_WORDS = ("yesterday", "today", "tonight", "night", "morning", "week", "month")
+_DATE_WORDS = frozenset([*WEEKDAYS, *_MON.split("|"), *_OTHER_DATE_WORDS, "year", "ago"])
+_DATE_WORD = re.compile("|".join(sorted(_DATE_WORDS)), re.I)
+_WORD_RUN = re.compile(r"\w+")
 _REACH = 48  # characters on each side of a date word that an expression can span
+# Each pattern runs only in a window holding a word it cannot match without; most
+# windows name no month or no weekday, and the patterns built around one (which, with
+# their optional prepositions, are tried at every word) are the costly ones. Every month
+# alternative holds its three-letter abbreviation. Case-insensitive matching equals
+# comparing lower-cased text except for these four letters, which match ASCII ones.
+_NEEDED_WORDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("day_month", "month_day", "month_year"), tuple(m[:3] for m in MONTHS)),
+    **dict.fromkeys(("night_before", "overnight", "weekday"), tuple(WEEKDAYS)),
+    "relative_day": ("yesterday", "today", "night", "morning", "afternoon", "evening"),
+    "relative_span": ("week", "month", "year"),
+    "ago": ("ago",),
+}
+_CASE_FOLDING_TO_ASCII = "İıſK"
+# Patterns that need a character whatever the case: a date's hyphen or dot, a century.
+_NEEDED_CHARACTERS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",),
+    "dmy_dots": (".",),
+    "year": ("19", "20"),
+}
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -229,8 +250,8 @@ def find_dates(text: str, anchor: dt.date | None) -> list[ResolvedDate]:
 def _windows(text: str) -> list[tuple[int, str]]:
     """Stretches of text around date words: the full patterns run only there."""
     spans: list[list[int]] = []
-    for m in _ANY_DATE_WORD.finditer(text):
-        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+    for found_start, found_end in _date_words(text):
+        start, end = max(0, found_start - _REACH), min(len(text), found_end + _REACH)
         if spans and start <= spans[-1][1]:
             spans[-1][1] = end
         else:
@@ -246,6 +267,24 @@ def _windows(text: str) -> list[tuple[int, str]]:
     return result
 
 
+def _date_words(text: str) -> list[tuple[int, int]]:
+    """Date words and digits, in order: what ``\\d|\\b(?:words)\\b`` finds, read word by
+    word, which is faster than that regex trying every word at every position."""
+    found: list[tuple[int, int]] = []
+    for run in _WORD_RUN.finditer(text):
+        word = run.group()
+        if word.isalpha():
+            # Lower-casing is case-insensitive matching for ASCII; other letters ("ſ"
+            # matches "s") are left to the regex.
+            known = word.lower() in _DATE_WORDS if word.isascii() else _DATE_WORD.fullmatch(word)
+            if known:
+                found.append(run.span())
+        else:
+            start = run.start()
+            found.extend((start + i, start + i + 1) for i, c in enumerate(word) if c.isdecimal())
+    return found
+
+
 def _find_in(
     text: str,
     offset: int,
@@ -253,7 +292,15 @@ def _find_in(
     found: list[ResolvedDate],
     taken: list[tuple[int, int]],
 ) -> None:
+    skipped = {k for k, needed in _NEEDED_CHARACTERS.items() if not any(n in text for n in needed)}
+    if not any(c in text for c in _CASE_FOLDING_TO_ASCII):
+        lower = text.lower()
+        skipped.update(
+            k for k, needed in _NEEDED_WORDS.items() if not any(n in lower for n in needed)
+        )
     for kind, pattern in _PATTERNS:
+        if kind in skipped:
+            continue
         for m in pattern.finditer(text):
             start, end = m.start() + offset, m.end() + offset
             while start < end and text[start - offset].isspace():

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import cast
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH
+from spacy.tokens import Doc, Span, Token
 
 from corroborate.models import Certainty, ClaimKind, DatePrecision, Polarity
 
@@ -80,8 +82,14 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+# Where spaCy's ``Underscore`` keeps the value of ``doc._.excluded``. Components ask for
+# it once per sentence; reading it here skips building an ``Underscore`` on every ask.
+_EXCLUDED_KEY = ("._.", "excluded", None, None)
+
+
 def excluded_ranges(doc: Doc) -> list[CharRange]:
-    ranges: list[CharRange] | None = doc._.excluded
+    user_data = cast("dict[object, object]", doc.user_data)
+    ranges = cast("list[CharRange] | None", user_data.get(_EXCLUDED_KEY))
     return ranges or []
 
 
@@ -103,19 +111,127 @@ def doc_ents(doc: Doc) -> list[Span]:
     return ents
 
 
+def doc_ent_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token ``(start, end)`` of each of :func:`doc_ents`, built once per Doc: filtering
+    entities by position then reads tuples instead of asking every Span."""
+    key = "corroborate.ent_bounds"
+    if key not in doc.user_data:
+        doc.user_data[key] = [(e.start, e.end) for e in doc_ents(doc)]
+    bounds: list[tuple[int, int]] = doc.user_data[key]
+    return bounds
+
+
+class _Sentence(Span):
+    """A sentence of :func:`doc_sents`, the same Span but for where its text comes from:
+    cut from the Doc's text, where a Span joins its tokens again on every access. Every
+    component reads the text of every sentence, some of them twice."""
+
+    @property
+    def text(self) -> str:
+        return span_text(self)
+
+
 def doc_sents(doc: Doc) -> list[Span]:
     """``doc.sents`` as a list, built once per Doc (after the parser has run)."""
     key = "corroborate.sents"
     if key not in doc.user_data:
-        doc.user_data[key] = list(doc.sents)
+        doc.user_data[key] = [_Sentence(doc, s.start, s.end) for s in doc.sents]
     sents: list[Span] = doc.user_data[key]
     return sents
 
 
+_TEXT_KEY = "corroborate.text"
+
+
+@dataclass(frozen=True)
+class TokenWords:
+    """Strings of every token of a Doc by token index: ``token.lemma_.lower()``,
+    ``token.lower_``, ``token.text``, ``token.dep_`` and ``token.is_space``."""
+
+    lemmas: list[str]
+    lowers: list[str]
+    texts: list[str]
+    deps: list[str]
+    spaces: list[bool]
+
+
+_WORDS_KEY = "corroborate.words"
+# The strings behind spaCy's hashes (the same in every vocabulary), kept across Docs:
+# reading a whole Doc then costs a dictionary look-up per attribute, instead of a Token
+# made and a string looked up for each. Two tables, strings and lower-cased strings;
+# when they grow too big they are replaced, never emptied under a reader's feet.
+_KNOWN: list[dict[int, str]] = [{}, {}]
+_MAX_STRINGS = 200_000
+
+
+def token_words(doc: Doc) -> TokenWords:
+    """The :class:`TokenWords` of a Doc, read once per Doc (after the pipeline has run)."""
+    words: TokenWords | None = doc.user_data.get(_WORDS_KEY)
+    if words is not None:
+        return words
+    if max(len(known) for known in _KNOWN) > _MAX_STRINGS:
+        _KNOWN[:] = [{}, {}]
+    strings, (seen, lowered) = doc.vocab.strings, _KNOWN
+    table = doc.to_array([LEMMA, LOWER, ORTH, DEP, IS_SPACE]).reshape(len(doc), 5)
+    lemma_keys, lower_keys, text_keys, dep_keys, space_flags = (
+        cast("list[int]", table[:, column].tolist()) for column in range(5)
+    )
+    for key in {*lower_keys, *text_keys, *dep_keys}.difference(seen):
+        seen[key] = strings[key]
+    for key in set(lemma_keys).difference(lowered):
+        lowered[key] = str(strings[key]).lower()
+    lemmas = list(map(lowered.__getitem__, lemma_keys))
+    lowers = list(map(seen.__getitem__, lower_keys))
+    texts = list(map(seen.__getitem__, text_keys))
+    deps = list(map(seen.__getitem__, dep_keys))
+    spaces = list(map(bool, space_flags))
+    words = doc.user_data[_WORDS_KEY] = TokenWords(lemmas, lowers, texts, deps, spaces)
+    return words
+
+
+_CHILDREN_KEY = "corroborate.children"
+
+
+def token_children(token: Token) -> list[Token]:
+    """``list(token.children)``, kept per Doc: the event rules ask for the children of the
+    same few words again and again, and spaCy walks the tree to find them each time."""
+    kept: dict[int, list[Token]] | None = token.doc.user_data.get(_CHILDREN_KEY)
+    if kept is None:
+        kept = token.doc.user_data[_CHILDREN_KEY] = {}
+    children = kept.get(token.i)
+    if children is None:
+        children = kept[token.i] = list(token.children)
+    return children
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc: spaCy joins every token on each access."""
-    key = "corroborate.text"
-    if key not in doc.user_data:
-        doc.user_data[key] = doc.text
-    text: str = doc.user_data[key]
+    if _TEXT_KEY not in doc.user_data:
+        doc.user_data[_TEXT_KEY] = doc.text
+    text: str = doc.user_data[_TEXT_KEY]
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was tokenized from, which is its ``doc.text``.
+
+    spaCy's tokenizer keeps every character, so the string given to ``make_doc`` is the
+    Doc's text and need not be joined again from the tokens.
+    """
+    doc.user_data[_TEXT_KEY] = text
+
+
+def release(doc: Doc) -> None:
+    """Drop what the components and the record building kept on a Doc that is done with.
+
+    The sentences and entities kept on a Doc point back to it, so a Doc holding them is
+    freed only by the cycle collector, after surviving into its oldest generation, whose
+    collections then walk every object of the loaded pipeline. Dropped, the Doc goes as
+    soon as it is unused.
+    """
+    doc.user_data.clear()
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text instead of joined from the span's tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

@@ -8,6 +8,7 @@ boundaries that are already set. A dateline opening a paragraph ("MOSCOW, April 
 of what the other components read, so the city is never taken for a speaker.
 """
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,21 +27,25 @@ def make_line_breaks(nlp: Language, name: str) -> "LineBreaks":
 
 
 class LineBreaks:
-    """Start a sentence at the first token after any whitespace token with a newline."""
+    """Start a sentence at the first token after any whitespace token with a newline.
+
+    A newline is never a token's trailing whitespace (that is one space at most), so only
+    whitespace tokens can hold one; they are found from the token table, not token by token.
+    """
 
     def __call__(self, doc: Doc) -> Doc:
+        spaces: list[int] = doc.to_array(IS_SPACE).tolist()
         after_break = False
-        for token in doc:
-            if token.is_space:
-                if "\n" in token.text:
+        for i, space in enumerate(spaces):
+            if space:
+                if not after_break and "\n" in doc[i].text:
                     after_break = True
                 continue
-            starts_line = token.i == 0 or after_break or "\n" in doc[token.i - 1].whitespace_
-            if token.i > 0 and starts_line:
-                token.is_sent_start = True
-            if starts_line:
-                self._set_dateline_apart(doc, token.idx)
-            after_break = False
+            if i == 0 or after_break:
+                if i > 0:
+                    doc[i].is_sent_start = True
+                self._set_dateline_apart(doc, doc[i].idx)
+                after_break = False
         return doc
 
     @staticmethod

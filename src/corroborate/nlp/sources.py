@@ -10,11 +10,21 @@ relay in the next sentences ("According to the FSB, ..." after "..., says Baza")
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.nlp.frames import ClaimFrame, SourceMention, doc_ents, doc_sents, in_excluded
+from corroborate.nlp.frames import (
+    ClaimFrame,
+    SourceMention,
+    doc_ent_bounds,
+    doc_ents,
+    doc_sents,
+    in_excluded,
+    span_text,
+)
 from corroborate.nlp.lexicon import load_lexicon
 from corroborate.resolve.names import clean_name, same_name
 
@@ -52,6 +62,7 @@ _ORG_NOUNS = {
     "organization",
     "movement",
 }
+_POSITION = attrgetter("position")
 _RELAY_WINDOW = 3  # sentences over which a relay is carried to the same source
 
 
@@ -62,7 +73,8 @@ def noun_phrase(head: Token) -> list[Token]:
         if (child.dep_ in _NP_DEPS and child.i < head.i) or (
             child.dep_ == "prep" and child.lower_ == "of"
         ):
-            keep |= {t.i for t in child.subtree}
+            # Only the ends of the phrase count, and a subtree ends at its edges.
+            keep |= {child.left_edge.i, child.right_edge.i}
         elif child.dep_ == "conj" or child.dep_ == "cc":
             keep |= {t.i for t in child.subtree if t.dep_ not in ("relcl", "acl")}
     start, end = min(keep), max(keep)
@@ -76,7 +88,7 @@ def noun_phrase(head: Token) -> list[Token]:
 def describe_source(sent: Span, head: Token, cue: Token | None = None) -> SourceMention:
     lex = load_lexicon()
     tokens = noun_phrase(head)
-    text = sent.doc[tokens[0].i : tokens[-1].i + 1].text
+    text = span_text(sent.doc[tokens[0].i : tokens[-1].i + 1])
     span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     lower = head.lower_
     if head.pos_ == "PRON" or lower in _PLURAL:
@@ -91,10 +103,11 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
         # named before the cue in the same clause is the speaker.
         person = _person_left_of(cue, exclude=set(t.i for t in tokens))
         if person is not None:
+            written = span_text(person)
             return SourceMention(
-                text=person.text,
+                text=written,
                 span=(person.start_char, person.end_char),
-                name=person.text,
+                name=written,
                 kind="person",
             )
     if kind in ("descriptor", "group") and head.lemma_.lower() in lex.unnamed_heads:
@@ -117,7 +130,16 @@ def _named_apposition(head: Token, tokens: list[Token]) -> Token | None:
 
 def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
     doc = head.doc
-    ents = [e for e in doc_ents(doc) if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+    first, last = tokens[0].i, tokens[-1].i + 1
+    # Entities are sorted by start: those from ``first`` on, until one starts at ``last``.
+    all_ents, bounds = doc_ents(doc), doc_ent_bounds(doc)
+    ents = []
+    for k in range(bisect_left(bounds, first, key=lambda b: b[0]), len(bounds)):
+        start, end = bounds[k]
+        if start >= last:
+            break
+        if end <= last:
+            ents.append(all_ents[k])
     ents = [e for e in ents if e.label_ in _NAME_LABELS and e.label_ != "NORP"]
     if (
         head.pos_ == "NOUN"
@@ -131,7 +153,7 @@ def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
         ents.sort(key=lambda e: (e.start <= head.i < e.end, e.label_ == "PERSON", e.end))
         best = ents[-1]
         kind = "person" if best.label_ == "PERSON" else "organisation"
-        return clean_name(best.text), kind
+        return clean_name(span_text(best)), kind
     text = clean_name(" ".join(t.text for t in tokens))
     if head.pos_ == "PROPN":
         return text, "organisation"
@@ -160,21 +182,25 @@ def _entity_candidates(doc: Doc) -> list[_Seen]:
     channel_words = set().union(*lex.channels.values())
     found = []
     for ent in doc_ents(doc):
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "WORK_OF_ART") or ent.root.pos_ != "PROPN":
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "WORK_OF_ART"):
             continue
-        if ent.text.lower() in channel_words or in_excluded(doc, ent.start_char, ent.end_char):
+        root = ent.root  # spaCy works the root out on every access
+        if root.pos_ != "PROPN":
             continue
-        context = noun_phrase(ent.root)
-        if ent.root.dep_ == "appos":
+        written = span_text(ent)
+        if written.lower() in channel_words or in_excluded(doc, ent.start_char, ent.end_char):
+            continue
+        context = noun_phrase(root)
+        if root.dep_ == "appos":
             # "Governor of the Kherson Region Oleksandr Prokudin": the title is the head.
-            context = sorted({*context, *noun_phrase(ent.root.head)}, key=lambda t: t.i)
+            context = sorted({*context, *noun_phrase(root.head)}, key=lambda t: t.i)
         text = " ".join(t.text for t in context)
         # Places and titles (the recogniser's WORK_OF_ART is often a village's name) are
         # taken for "it" only when no organisation was named.
         kind = {"PERSON": "person", "GPE": "place", "WORK_OF_ART": "place"}.get(
             ent.label_, "organisation"
         )
-        found.append(_Seen(clean_name(ent.text), kind, text, ent.start_char))
+        found.append(_Seen(clean_name(written), kind, text, ent.start_char))
     return found
 
 
@@ -210,7 +236,7 @@ def _before(seen: list[_Seen], position: int, claim: ClaimFrame) -> list[_Seen]:
     """Candidates named before ``position`` and outside the claim's own content, nearest first."""
     start, end = claim.content
     usable = [s for s in seen if s.position < position and not start <= s.position < end]
-    return sorted(usable, key=lambda s: s.position, reverse=True)
+    return sorted(usable, key=_POSITION, reverse=True)
 
 
 def _resolve(

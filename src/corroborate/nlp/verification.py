@@ -19,6 +19,7 @@ from corroborate.nlp.frames import (
     doc_text,
     in_excluded,
     register_extensions,
+    span_text,
 )
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
 
@@ -68,7 +69,8 @@ class Verification:
 
     def _statements(self, sent: Span) -> list[VerificationFrame]:
         found: list[VerificationFrame] = []
-        lowered = sent.text.lower()
+        text = span_text(sent)
+        lowered = text.lower()
         if not self.hint.search(lowered):
             return found
         for token in sent:
@@ -88,8 +90,8 @@ class Verification:
             span = _clause_span(sent, top)
             if any(f.span[0] <= span[0] < f.span[1] for f in found):
                 continue
-            text = sent.text[span[0] - sent.start_char : span[1] - sent.start_char]
-            scope = "article" if _ARTICLE_SCOPE.search(text) else "preceding"
+            statement = text[span[0] - sent.start_char : span[1] - sent.start_char]
+            scope = "article" if _ARTICLE_SCOPE.search(statement) else "preceding"
             found.append(VerificationFrame(span=span, status=status, scope=scope))
         return found
 

@@ -61,16 +61,27 @@ _AGENCY = (
     r"|Xinhua|Lehtikuva|Ritzau|NTB|TT|Scanpix|Getty Images|Shutterstock|Alamy|Ukrinform"
     r"|UNIAN|RIA Novosti|Kommersant|Abaca|SIPA|Zuma|ZUMA Press|Sipa USA|Imago|IMAGO)"
 )
-_CREDIT = re.compile(
+# Credit patterns are tried at every position of every unit, so each is searched only in
+# a unit holding the characters it cannot match without: a slash ("REUTERS/Name",
+# "Name/AFP"), else one of _CREDIT_WORDS or an opening "A" ("A view shows ...").
+_SLASH_CREDIT = re.compile(
     r"\b" + _AGENCY + r"\s*/\s*(?:[A-Z][\w.'’-]+\s+[A-Z]|Getty|AFP|AP|Reuters|REUTERS)"
     r"|\b(?:REUTERS|AFP|EPA-EFE)/"
     r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*/\s*" + _AGENCY + r"\b(?=\s*(?:$|[.,;)\]|]))"
-    r"|\bvia\s+(?:Getty Images|REUTERS|Reuters|AP|AFP)\b|\bGetty Images\b|\bAP Photo\b|©"
+)
+_CREDIT = re.compile(
+    r"\bvia\s+(?:Getty Images|REUTERS|Reuters|AP|AFP)\b|\bGetty Images\b|\bAP Photo\b|©"
     r"|\b(?:handout|file|archive)\s+(?:photo|picture|image)\b"
     r"|^An?\s+(?:general\s+|aerial\s+|drone\s+)?view\s+(?:shows?|of)\b"
     r"|^An?\s+(?:still image|still|handout (?:photo|picture|image)|screengrab|screen grab"
     r"|satellite image)\s+(?:shows?|taken|from|released|of)\b",
 )
+# Likewise for the case-insensitive patterns: a position marker needs a bracket or an
+# opening "from", "left" or "right"; the others need one of these words.
+_PHOTO_WORDS = ("photo", "picture", "image", "screen", "video", "illustration")
+_LABEL_WORDS = (*_PHOTO_WORDS, "credit", "kuva", "foto", "bild")
+_CASE_FOLDING_TO_ASCII = "İıſK"
+_CREDIT_WORDS = ("via", "Getty Images", "AP Photo", "©", "handout", "file", "archive")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(]?[A-Z0-9])")
 _WORD = re.compile(r"\S*[^\W_]\S*")
 _TERMINAL = ".!?…,;:"
@@ -132,14 +143,26 @@ def find_layout_repairs(text: str) -> list[Repair]:
 
 def is_caption(unit: str) -> bool:
     """True if ``unit`` reads as a photo caption or picture credit."""
-    if len(_WORD.findall(unit)) > MAX_CAPTION_WORDS or unit[:1] in _QUOTES:
+    if unit[:1] in _QUOTES:
+        return False
+    # Every word lies in its own whitespace-separated chunk: few chunks, few words.
+    if len(unit.split()) > MAX_CAPTION_WORDS and len(_WORD.findall(unit)) > MAX_CAPTION_WORDS:
         return False
     if count_sentences(unit) > MAX_CAPTION_SENTENCES:
         return False
-    return any(
-        pattern.search(unit) is not None
-        for pattern in (_POSITION_MARKER, _PHOTO_PHRASE, _LABEL, _CREDIT)
-    )
+    if ("(" in unit or unit[:1] in "FfLlRr") and _POSITION_MARKER.search(unit) is not None:
+        return True
+    # Lower-casing stands for case-insensitive matching, unless the unit holds one of the
+    # four non-ASCII letters that match ASCII ones ("ſ" matches "s"): then every pattern.
+    lower = None if any(c in unit for c in _CASE_FOLDING_TO_ASCII) else unit.lower()
+    for pattern, words in ((_PHOTO_PHRASE, _PHOTO_WORDS), (_LABEL, _LABEL_WORDS)):
+        may_match = lower is None or any(word in lower for word in words)
+        if may_match and pattern.search(unit) is not None:
+            return True
+    if "/" in unit and _SLASH_CREDIT.search(unit) is not None:
+        return True
+    credit_words = unit.startswith("A") or any(word in unit for word in _CREDIT_WORDS)
+    return credit_words and _CREDIT.search(unit) is not None
 
 
 def is_heading(line: str) -> bool:

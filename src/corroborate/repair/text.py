@@ -22,12 +22,11 @@ from difflib import SequenceMatcher
 from corroborate.errors import CorroborateError
 from corroborate.models import Repair
 from corroborate.repair.layout import find_layout_repairs
-from corroborate.repair.words import english_share, find_word_repairs
+from corroborate.repair.words import find_word_repairs, mostly_english
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-# Below this share of common English words the text is taken to be in another
-# language, and the English word repairs would do harm.
-_MIN_ENGLISH_SHARE = 0.5
+# Below half of its words common English words (see mostly_english) the text is taken to
+# be in another language, and the English word repairs would do harm.
 _MIN_WORDS_FOR_LANGUAGE_CHECK = 8
 
 
@@ -224,6 +223,10 @@ class RepairedText:
     def is_excluded(self, start: int, end: int) -> bool:
         """True if repaired ``[start, end)``, whitespace aside, lies in a caption or heading."""
         _check_range(start, end, len(self.text))
+        # The trimmed stretch lies inside [start, end): no excluded range overlapping that,
+        # none can hold it.
+        if not any(s < end and start < e for s, e in self.excluded):
+            return False
         stretch = self.text[start:end]
         if not stretch.strip():
             return False
@@ -259,7 +262,7 @@ def _is_english(text: str, language: str | None) -> bool:
     words = _LETTER_RUN.findall(text)
     if len(words) < _MIN_WORDS_FOR_LANGUAGE_CHECK:
         return True
-    return english_share(words) >= _MIN_ENGLISH_SHARE
+    return mostly_english(words)
 
 
 def _edits(original: str, repairs: list[Repair]) -> list[Edit]:

@@ -47,6 +47,8 @@ GLUE_TAILS = frozenset((
     "said", "they", "not",
 ))  # fmt: skip
 
+_TAIL_LENGTHS = tuple(sorted({len(tail) for tail in GLUE_TAILS}))
+
 # Tails accepted after a capitalised head that is not itself a common word (a name):
 # three letters or more, and none that often ends a name ("-had", "-has", "-was").
 NAME_GLUE_TAILS = frozenset((
@@ -115,6 +117,18 @@ def english_share(words: list[str]) -> float:
         return 1.0
     known = sum(1 for w in considered if english_zipf(w) >= ENGLISH_WORD_ZIPF)
     return known / len(considered)
+
+
+def mostly_english(words: list[str]) -> bool:
+    """``english_share(words) >= 0.5``, stopping as soon as half the words are known."""
+    considered = [w for w in words if len(w) >= 2]
+    known = 0
+    for word in considered:
+        if english_zipf(word) >= ENGLISH_WORD_ZIPF:
+            known += 1
+            if 2 * known >= len(considered):
+                return True
+    return not considered
 
 
 _CHUNK = re.compile(r"\S+")
@@ -277,10 +291,13 @@ def glue_split(core: str, standalone: set[str] | frozenset[str] = frozenset()) -
     if glued_zipf >= _FUNCTION_PAIR_MAX_ZIPF:
         return None  # a common word, whatever it ends with
     best: tuple[float, int, int] | None = None
-    for tail in GLUE_TAILS:
-        if not lowered.endswith(tail) or len(lowered) - len(tail) < 2:
+    # The word's endings of each tail length, looked up: two tails of one length cannot
+    # both end the word, so the order of the candidates cannot change the best one.
+    for length in _TAIL_LENGTHS:
+        tail = lowered[-length:]
+        if len(lowered) - length < 2 or tail not in GLUE_TAILS:
             continue
-        head = lowered[: -len(tail)]
+        head = lowered[:-length]
         if head in PRONOMINAL_HEADS or _suffix_like(head, tail):
             continue
         head_zipf = _accepted_head(core, head, tail, glued_zipf, standalone)
@@ -370,7 +387,8 @@ def _foreign_words(text: str, cores: list[tuple[int, str]], taken: _Spans) -> li
     spans: list[tuple[int, int]] = []
     for start, core in cores:
         end = start + len(core)
-        if taken.overlaps(start, end) or not _looks_foreign(text, start, core):
+        # Most words are English: that is asked first, the overlap only of foreign ones.
+        if not _looks_foreign(text, start, core) or taken.overlaps(start, end):
             continue
         if spans and text[spans[-1][1] : start].strip(" \t") == "":
             spans[-1] = (spans[-1][0], end)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from corroborate.models import Entity, Span
 from corroborate.resolve.actors import Actor, ActorBase
-from corroborate.resolve.names import name_key, same_name
+from corroborate.resolve.names import name_key, same_key
 
 _KINDS = {
     "PERSON": "person",
@@ -52,12 +52,22 @@ def group_entities(
     entities: list[Entity] = []
     # A name seen before goes where it went then: most mentions repeat a name.
     placed: dict[tuple[str, str], Entity] = {}
+    index = _NameIndex()
+    mentioned: dict[int, set[Span]] = {}
     for mention in mentions:
         if not name_key(mention.name):
             continue
         match = placed.get((mention.name, mention.kind))
         if match is None:
-            match = next((e for e in entities if _matches(e, mention)), None)
+            key = name_key(mention.name)
+            match = next(
+                (
+                    entities[p]
+                    for p in index.named_by(key)
+                    if _may_name(entities[p].kind, mention.kind, key)
+                ),
+                None,
+            )
         if match is None:
             match = Entity(
                 id=f"{article_id}-e{len(entities) + 1}", canonical=mention.name, kind=mention.kind
@@ -68,8 +78,14 @@ def group_entities(
         placed[(mention.name, mention.kind)] = match
         if mention.name not in match.aliases and mention.name != match.canonical:
             match.aliases.append(mention.name)
-        if mention.span is not None and mention.span not in match.mentions:
-            match.mentions.append(mention.span)
+        index.update(match)
+        if mention.span is not None:
+            # The spans of an entity's mentions, as a set: a name said twenty times is
+            # compared with twenty spans for every new mention otherwise.
+            spans = mentioned.setdefault(id(match), set())
+            if mention.span not in spans:
+                spans.add(mention.span)
+                match.mentions.append(mention.span)
         if match.kind in ("unknown", "group") and mention.kind not in ("unknown", "group"):
             match.kind = mention.kind
     if actors is not None:
@@ -147,19 +163,88 @@ def _link_actors(entities: list[Entity], actors: ActorBase, text: str = "") -> l
     return linked
 
 
-def _matches(entity: Entity, mention: NameMention) -> bool:
-    compatible = (
-        entity.kind == mention.kind
-        or "unknown" in (entity.kind, mention.kind)
-        or (
-            {entity.kind, mention.kind} <= {"person", "organisation", "group"}
-            and " " not in name_key(mention.name)
-        )
+class _NameKeys:
+    """The name keys of one entity, asked of many names: ``matches(key)`` is
+    ``any(same_key(key, k) for k in keys)`` with set look-ups instead of a comparison
+    per name. Keys differ only by a surname: the one's last word is the other, a single
+    word of more than three letters."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.keys = {key for name in names if (key := name_key(name))}
+        self.last_words = {key.split()[-1] for key in self.keys}
+        self.surnames = {key for key in self.keys if " " not in key and len(key) > 3}
+
+    def matches(self, key: str) -> bool:
+        if not key:
+            return False
+        if key in self.keys:
+            return True
+        if " " not in key and len(key) > 3 and key in self.last_words:
+            return True  # a surname of one of the names
+        return key.split()[-1] in self.surnames  # a full name of one of the surnames
+
+
+class _NameIndex:
+    """Entities by the keys of their names, kept up to date as they gain names:
+    ``named_by(key)`` is the positions of the entities whose :class:`_NameKeys` match
+    ``key``, in order, found by three look-ups instead of asking every entity."""
+
+    def __init__(self) -> None:
+        self._position: dict[int, int] = {}  # id(entity) -> position
+        self._indexed: list[tuple[tuple[str, int], _NameKeys]] = []
+        self._by_key: dict[str, set[int]] = {}
+        self._by_last_word: dict[str, set[int]] = {}
+        self._by_surname: dict[str, set[int]] = {}
+
+    def _tables(self, names: _NameKeys) -> list[tuple[dict[str, set[int]], set[str]]]:
+        return [
+            (self._by_key, names.keys),
+            (self._by_last_word, names.last_words),
+            (self._by_surname, names.surnames),
+        ]
+
+    def update(self, entity: Entity) -> None:
+        # Aliases are only ever added, so the canonical name and their count say which
+        # names the entity has.
+        version = (entity.canonical, len(entity.aliases))
+        position = self._position.setdefault(id(entity), len(self._position))
+        if position < len(self._indexed):
+            if self._indexed[position][0] == version:
+                return
+            for table, keys in self._tables(self._indexed[position][1]):
+                for key in keys:
+                    table[key].discard(position)
+        names = _NameKeys([entity.canonical, *entity.aliases])
+        if position < len(self._indexed):
+            self._indexed[position] = (version, names)
+        else:
+            self._indexed.append((version, names))
+        for table, keys in self._tables(names):
+            for key in keys:
+                table.setdefault(key, set()).add(position)
+
+    def named_by(self, key: str) -> list[int]:
+        if not key:
+            return []
+        found = set(self._by_key.get(key, ()))
+        if " " not in key and len(key) > 3:
+            found |= self._by_last_word.get(key, set())  # a surname of one of the names
+        found |= self._by_surname.get(key.split()[-1], set())  # a full name of a surname
+        return sorted(found)
+
+
+def _may_name(kind: str, other: str, key: str) -> bool:
+    """Whether an entity of kind ``kind`` can be named by a mention of kind ``other``
+    whose name has the key ``key``."""
+    return (
+        kind == other
+        or kind == "unknown"
+        or other == "unknown"
+        or (kind in _NAMED_KINDS and other in _NAMED_KINDS and " " not in key)
     )
-    if not compatible:
-        return False
-    names = [entity.canonical, *entity.aliases]
-    return any(same_name(mention.name, n) for n in names)
+
+
+_NAMED_KINDS = frozenset({"person", "organisation", "group"})
 
 
 def _fuller(candidate: str, current: str) -> bool:
@@ -167,7 +252,19 @@ def _fuller(candidate: str, current: str) -> bool:
 
 
 def find_entity(entities: list[Entity], name: str) -> Entity | None:
+    key = name_key(name)
     for entity in entities:
-        if any(same_name(name, n) for n in [entity.canonical, *entity.aliases]):
+        if any(same_key(key, name_key(n)) for n in [entity.canonical, *entity.aliases]):
             return entity
     return None
+
+
+class EntityFinder:
+    """:func:`find_entity` for many names among the same entities, which must not change."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._entities = [(e, _NameKeys([e.canonical, *e.aliases])) for e in entities]
+
+    def find(self, name: str) -> Entity | None:
+        key = name_key(name)
+        return next((e for e, keys in self._entities if keys.matches(key)), None)

@@ -129,13 +129,19 @@ def name_key(name: str) -> str:
 
 def same_name(a: str, b: str) -> bool:
     """Same person or body: equal keys, or one is the other's last word (a surname)."""
-    ka, kb = name_key(a), name_key(b)
+    return same_key(name_key(a), name_key(b))
+
+
+def same_key(ka: str, kb: str) -> bool:
+    """:func:`same_name` of two names given by their :func:`name_key`."""
     if not ka or not kb:
         return False
     if ka == kb:
         return True
-    short, long_ = sorted((ka, kb), key=len)
-    return " " not in short and long_.split()[-1] == short and len(short) > 3
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    if len(short) <= 3 or " " in short or not long_.endswith(short):
+        return False
+    return long_.split()[-1] == short
 
 
 def names_one_party(a: str, b: str) -> bool:
@@ -151,6 +157,7 @@ def names_one_party(a: str, b: str) -> bool:
 _FINAL_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """A name as written, without quotes, a leading article or a possessive ending."""
     for mark in ("“", "”", '"', "«", "»", "„"):
