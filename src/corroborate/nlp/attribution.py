@@ -16,6 +16,7 @@ from corroborate.nlp.cue_frames import (
     colon_frame,
     cue_phrase,
     encloses,
+    heads_content,
     quote_tag,
     same_speaker,
     trim,
@@ -45,6 +46,16 @@ from corroborate.nlp.sources import describe_source, noun_phrase, resolve_source
 _GENERIC_ACCORDING = {"information", "data", "report", "reports", "statement", "estimate"}
 _RELATIVE = {"whom", "which", "who", "whose"}
 _FIRST_SECOND_PERSON = {"i", "we", "you"}
+# Pronouns that stand for people: personal ones, and quantifiers ("some believe ...").
+_PERSONAL_PRONOUNS = {
+    *("i", "we", "you", "he", "she", "they", "who", "us", "him", "her", "them"),
+    *("some", "many", "most", "others", "all", "both", "few", "several", "none"),
+    *("everyone", "everybody", "nobody", "anyone", "anybody", "someone", "somebody"),
+}
+_NAMED_TARGETS = {"PERSON", "ORG", "NORP", "GPE"}
+_ABSTRACT_ENDINGS = ("tion", "sion", "ness", "ment", "ity", "ism", "ance", "ence", "ship")
+# A verb with one of these says something of its own: it is no tag on the clause above.
+_OWN_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 
 
 @Language.factory(
@@ -71,7 +82,7 @@ class Attribution:
             frames = self._frames(sent)
             claims.extend(self._claims(sent, frames))
         claims.sort(key=lambda c: c.content[0])
-        claims = extend_over_quotes(doc, claims)
+        claims = extend_over_quotes(doc, claims, self._aside_in_quote)
         resolve_sources(doc, claims)
         doc._.claims = claims
         return doc
@@ -105,6 +116,8 @@ class Attribution:
             return None  # "cannot confirm", "did not say": nothing is claimed
         if cue.dep_ == "xcomp" and cue.head.lemma_.lower() not in self.lex.cue_verbs:
             return None  # "were invited to report ...": a request, not a report
+        if cue.dep_ == "xcomp" and is_infinitive(cue) and not _passive(cue.head):
+            return None  # "plans to call for ...", "wanted to know ...": the head's content
         if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "citing X" is read as a relay of its head frame
         subject = child_with(cue, ("nsubj",))
@@ -114,7 +127,11 @@ class Attribution:
             subject = child_with(cue.head, ("nsubj",))
         if subject is None and cue.pos_ == "NOUN":
             subject = child_with(cue, ("compound",))  # "..., AFP reports." tagged as a noun
-        if subject is None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp"):
+        if (
+            subject is None
+            and cue.dep_ in ("advcl", "xcomp")
+            and (cue.tag_ == "VBG" or is_infinitive(cue))
+        ):
             # "X said ..., adding that ...": the speaker of the nearest cue above.
             # Otherwise the subject of the clause it hangs from ("attacked X, calling him ...").
             speakers = [a for a in cue.ancestors if a.lemma_.lower() in self.lex.cue_verbs]
@@ -123,10 +140,17 @@ class Attribution:
                 if subject is not None and subject.dep_ != "expl":
                     break
         source_head = subject if subject is not None else agent
+        of_mind = lemma in self.lex.private_states or lemma in self.lex.intention_verbs
+        if (
+            of_mind
+            and lemma not in self.lex.evidential_verbs
+            and (source_head is None or not self._animate(source_head))
+        ):
+            return None  # "without knowing ...", "the dissolution ..., feeling ...": nobody's mind
         if (
             passive_subject is not None
             and agent is None
-            and not any(c.dep_ == "ccomp" for c in cue.children)
+            and not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
         ):
             return None  # "is widely expected to be ...": a hedge on narration, not a claim
         content = self._verb_content(cue, lemma)
@@ -165,11 +189,8 @@ class Attribution:
             and head.i < cue.i
             and lemma not in self.lex.stance_verbs
             and lemma not in self.lex.intention_verbs
-            and head.pos_
-            in (
-                "VERB",
-                "AUX",
-            )
+            and head.pos_ in ("VERB", "AUX")
+            and not any(_own_complement(c) for c in cue.children)
         ):
             # "..., Reuters reports." parsed with the report as a dependent of the content.
             return subtree_ids(head) - subtree_ids(cue)
@@ -191,11 +212,15 @@ class Attribution:
                 return subtree_ids(obj) if obj is not None else None
             clause = child_with(cue, ("dobj",))
             return subtree_ids(clause) if clause is not None else None
-        if lemma in self.lex.stance_verbs and not _passive(cue):
-            # Active voice only: "were supported by mortars" is narration, not stance.
-            stance = self._stance_content(cue)
-            if stance is not None:
-                return stance
+        if lemma in self.lex.stance_verbs:
+            # Passive only with a speaker: "was endorsed by Fiorina" is stance, "were
+            # supported by mortars" is narration.
+            passive = _passive(cue)
+            agent = agent_of(cue)
+            if not passive or (agent is not None and self._animate(agent, strict=True)):
+                stance = self._stance_content(cue, passive)
+                if stance is not None:
+                    return stance
         that_clause = that_clause_below(cue)
         if that_clause is not None:
             return subtree_ids(that_clause)  # "says in a statement that ..."
@@ -214,21 +239,44 @@ class Attribution:
                 return child
         return None
 
-    def _stance_content(self, cue: Token) -> set[int] | None:
-        """ "called the raid a provocation": the object and what is said of it."""
-        obj = child_with(cue, ("dobj",))
+    def _stance_content(self, cue: Token, passive: bool = False) -> set[int] | None:
+        """ "called the raid a provocation": the object and what is said of it.
+
+        A named object is enough ("Christie endorsed Trump"); in the passive the subject
+        is the object ("Cruz was endorsed by Fiorina").
+        """
+        obj = child_with(cue, ("nsubjpass",) if passive else ("dobj",))
         if obj is None:
             return None
         content = subtree_ids(obj)
         for child in cue.children:
             complement = child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
             qualifier = child.dep_ == "prep" and child.lower_ in ("as", "for", "of")
-            if (complement or qualifier) and child.i > obj.i:
+            if (complement or qualifier) and child.i > cue.i:
                 content |= subtree_ids(child)
         words = [i for i in content if not cue.doc[i].is_punct]
-        if len(words) < 2 or (len(words) == 1 and obj.pos_ == "PRON"):
+        named = obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED_TARGETS
+        if not words or (len(words) == 1 and not named):
             return None
         return content
+
+    def _animate(self, head: Token, strict: bool = False) -> bool:
+        """Could this noun phrase hold a view: a person, a body, or people?
+
+        Leniently, any noun but an abstract one ("his obsession", "the dissolution")
+        will do; strictly, only names, personal pronouns and nouns for people.
+        """
+        if head.ent_type_ in _NAMED_TARGETS or head.pos_ == "PROPN":
+            return True
+        if head.pos_ == "PRON":
+            return head.lower_ in _PERSONAL_PRONOUNS
+        lemma = head.lemma_.lower()
+        if lemma in self.lex.people_nouns or lemma in self.lex.unnamed_heads:
+            return True
+        owner = of_object(head)  # "a majority of voters", "most of them"
+        if owner is not None and owner.i != head.i:
+            return self._animate(owner, strict)
+        return not strict and head.pos_ == "NOUN" and not lemma.endswith(_ABSTRACT_ENDINGS)
 
     def _prep_content(self, cue: Token, lemma: str) -> set[int] | None:
         if lemma not in self.lex.content_prep_verbs:
@@ -312,7 +360,7 @@ class Attribution:
             if o is not i and encloses(o, i) and not same_speaker(o, i)
         ]
         absorbed = {id(i) for o, i in nested if self._absorbs(o, i)}
-        relaying = {id(o) for o, i in nested if id(i) not in absorbed}
+        relaying = {id(o) for o, i in nested if id(i) not in absorbed and heads_content(o, i)}
         for frame in frames:
             if id(frame) in absorbed or id(frame) in relaying:
                 continue  # part of another speaker's words, or the teller of another claim
@@ -327,8 +375,11 @@ class Attribution:
                 if id(other) in absorbed and encloses(frame, other):
                     continue  # "he said he expects X": the whole clause is what he said
                 content -= other.anchor | cue_phrase(other)
-                if same_speaker(frame, other) and encloses(frame, other):
-                    content -= other.content  # "X said A, adding that B": two claims
+                if encloses(frame, other) and (
+                    same_speaker(frame, other) or id(other) not in absorbed
+                ):
+                    # "X said A, adding that B" and "X said A, which Y said was B": two claims.
+                    content -= other.content
             span = trim(doc, content, frame)
             if span is None:
                 continue
@@ -374,6 +425,19 @@ class Attribution:
             return False
         return head.lower_ in _FIRST_SECOND_PERSON or head.tag_ in ("WP", "WDT")
 
+    def _aside_in_quote(self, claim: ClaimFrame) -> bool:
+        """Inside someone's quotation, is this frame part of what they say?
+
+        As in :meth:`_absorbs`: a private state, an intention or a stance, or a speaker
+        named by a pronoun ("they told us"), belongs to the quoted speaker's words.
+        """
+        lemma = claim.cue_lemma or ""
+        if lemma in self.lex.private_states or lemma in self.lex.intention_verbs:
+            return True
+        if lemma in self.lex.stance_verbs:
+            return True
+        return any(s.kind in ("pronoun", "unnamed") for s in claim.sources)
+
     def _absorbs(self, outer: Frame, inner: Frame) -> bool:
         """Is ``inner`` part of what ``outer``'s source says rather than a claim it relays?
 
@@ -382,11 +446,17 @@ class Attribution:
         third party's report ("Baza says X was reported by correspondents") is relayed.
         """
         lemma = inner.cue_lemma
+        head = inner.source_head
+        if (
+            inner.cue[0].dep_ == "conj"
+            and head is not None
+            and (head.pos_ == "PROPN" or head.ent_type_ in _NAMED_TARGETS)
+        ):
+            return False  # "X said A and Democrats accused B": a second speaker, misattached
         if lemma in self.lex.private_states or lemma in self.lex.stance_verbs:
             return True
         if lemma in self.lex.intention_verbs:
             return True
-        head = inner.source_head
         if head is None:
             return outer.source_head is not None  # "it's fine to say ...", he said
         # Pronouns and relatives ("people who say ...") stand inside the outer speaker's words.
@@ -400,3 +470,16 @@ class Attribution:
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _own_complement(child: Token) -> bool:
+    """A dependent by which a verb says something of its own, not a tag on the clause above.
+
+    An addressee ("..., he told reporters") leaves it a tag.
+    """
+    if child.dep_ not in _OWN_COMPLEMENTS:
+        return False
+    addressee = child.dep_ == "dobj" and (
+        child.pos_ == "PRON" or child.ent_type_ in ("PERSON", "ORG")
+    )
+    return not addressee and not (child.dep_ == "dobj" and child.head.lemma_.lower() == "tell")

@@ -57,6 +57,20 @@ def encloses(outer: Frame, inner: Frame) -> bool:
     return min(outer.anchor) > min(inner.anchor)
 
 
+def heads_content(outer: Frame, inner: Frame) -> bool:
+    """Is ``inner`` what ``outer`` says, rather than an aside deep inside it?
+
+    "X reports that Y said Z" and "According to Y, Z, X reports" relay Y's claim; in
+    "X said A, amounting to what Y said was B" or "X said A, and Y replied B" both speak.
+    """
+    doc = inner.cue[0].doc
+    roots = {i for i in outer.content if doc[i].head.i not in outer.content or doc[i].head.i == i}
+    cue = inner.cue[0]
+    if cue.i in roots:
+        return True
+    return inner.cue_lemma == "according to" and cue.head.i in roots
+
+
 _CLOSING_QUOTES = {"”", '"', "’", "''", "»"}
 
 
@@ -150,7 +164,10 @@ def trim(doc: Doc, content: set[int], frame: Frame) -> tuple[int, int] | None:
         start += 1
         while start <= end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
             start += 1
-    while end >= start and (doc[end].is_space or doc[end].text in EDGE_PUNCT):
+    # "... the investigation and": a coordination cut off by another speaker's frame.
+    while end >= start and (
+        doc[end].is_space or doc[end].text in EDGE_PUNCT or doc[end].dep_ == "cc"
+    ):
         end -= 1
     if end < start or sum(1 for i in range(start, end + 1) if not doc[i].is_punct) < 2:
         return None

@@ -28,6 +28,8 @@ class Lexicon:
     stance_verbs: frozenset[str]
     phrasal_cues: frozenset[str]
     unnamed_heads: frozenset[str]
+    people_nouns: frozenset[str]
+    evidential_verbs: frozenset[str]
     channels: dict[str, frozenset[str]]
     hedge_adverbs: frozenset[str]
     distancing_cues: frozenset[str]
@@ -76,6 +78,8 @@ def load_lexicon() -> Lexicon:
         stance_verbs=_words(cues, "stance_verbs", path),
         phrasal_cues=_words(cues, "phrasal_cues", path),
         unnamed_heads=_words(cues, "unnamed_heads", path),
+        people_nouns=_words(cues, "people_nouns", path),
+        evidential_verbs=_words(cues, "evidential_verbs", path),
         channels={name: _words(channel_table, name, path) for name in channel_table},
         hedge_adverbs=_words(hedges, "adverbs", path),
         distancing_cues=_words(hedges, "distancing_cues", path),
