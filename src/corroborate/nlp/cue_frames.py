@@ -72,24 +72,33 @@ def heads_content(outer: Frame, inner: Frame) -> bool:
 
 
 _CLOSING_QUOTES = {"”", '"', "’", "''", "»"}
+# Dependents by which a verb says something of its own rather than tags a quotation.
+_OBJECTS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 
 
 def quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
     """'..., ” Viguerie adds.' when the parser did not hang the quote on the cue.
 
-    The cue must close the sentence, with only the source between it and the closing
-    quotation mark (or after it: '..., ” said Pavone.'); the quote is the content.
+    Only the source stands between the cue and the closing quotation mark, or right
+    after the cue ('..., ” said Pavone, a spokesman.'); what follows is an adjunct
+    ('..., ” he wrote last October', '..., ” she said, adding ...'), never an object of
+    the cue. The quote is the content.
     """
     doc = sent.doc
-    words_after = [t for t in doc[cue.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    after = [t for t in doc[cue.i + 1 : sent.end] if not t.is_space]
+    if any(c.dep_ in _OBJECTS and c.i > cue.i for c in cue.children):
+        return None
     before = list(doc[max(sent.start, cue.i - 6) : cue.i])
     quote_at = next((t.i for t in reversed(before) if t.text in _CLOSING_QUOTES), None)
     if quote_at is None:
         return None
     between = [t for t in doc[quote_at + 1 : cue.i] if not t.is_space]
-    if between and words_after:
-        return None
-    names = between or words_after
+    name_after = []
+    for token in after:
+        if token.text in (",", ".", "(", "—", "–") or token.is_sent_end:
+            break
+        name_after.append(token)
+    names = between or [t for t in name_after if not t.is_punct]
     if not names or len(names) > 6 or any(t.pos_ in ("VERB", "AUX") for t in names):
         return None
     nominal = [t for t in names if t.pos_ in ("PROPN", "NOUN", "PRON")]
