@@ -35,8 +35,8 @@ from corroborate.nlp.frames import (
     register_extensions,
 )
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
-from corroborate.nlp.quote_frames import quote_frame
-from corroborate.nlp.quotes import extend_over_quotes
+from corroborate.nlp.quote_frames import DASHES, dash_frame, line_speaker_frame, quote_frame
+from corroborate.nlp.quotes import extend_over_quotes, extend_over_turns
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
 from corroborate.nlp.verb_frames import NAMED_TARGETS, VerbFrames
 
@@ -71,6 +71,7 @@ class Attribution:
             claims.extend(self._claims(sent, frames))
         claims.sort(key=lambda c: c.content[0])
         claims = extend_over_quotes(doc, claims, self._aside_in_quote)
+        claims = extend_over_turns(doc, claims)
         resolve_sources(doc, claims)
         doc._.claims = claims
         return doc
@@ -84,8 +85,12 @@ class Attribution:
                 frame = self._according_frame(sent, token)
             elif token.lemma_.lower() in self.lex.cue_verbs and verb_like(token):
                 frame = self.verbs.read(sent, token)
+            elif token.text in DASHES and not frames:
+                frame = dash_frame(sent, token)
             elif token.text == ":" and not frames:
-                frame = colon_frame(sent, token)
+                frame = colon_frame(sent, token) or line_speaker_frame(
+                    sent, token, self.lex.speaker_nouns, self.lex.line_headings
+                )
             elif token.pos_ == "VERB":
                 frame = quote_frame(sent, token)
             else:

@@ -26,10 +26,13 @@ class Lexicon:
     private_states: frozenset[str]
     intention_verbs: frozenset[str]
     stance_verbs: frozenset[str]
+    judgement_verbs: frozenset[str]
     phrasal_cues: frozenset[str]
     unnamed_heads: frozenset[str]
     people_nouns: frozenset[str]
     evidential_verbs: frozenset[str]
+    speaker_nouns: frozenset[str]
+    line_headings: frozenset[str]
     channels: dict[str, frozenset[str]]
     hedge_adverbs: frozenset[str]
     distancing_cues: frozenset[str]
@@ -66,6 +69,7 @@ def load_lexicon() -> Lexicon:
         cue_verbs=_words(cues, "verbs", path)
         | _words(cues, "intention_verbs", path)
         | _words(cues, "stance_verbs", path)
+        | _words(cues, "judgement_verbs", path)
         | frozenset(p.split()[0] for p in _words(cues, "phrasal_cues", path)),
         clausal_only=_words(cues, "clausal_only", path) | _words(cues, "intention_verbs", path),
         object_content=_words(cues, "object_content", path),
@@ -76,10 +80,15 @@ def load_lexicon() -> Lexicon:
         private_states=_words(cues, "private_states", path),
         intention_verbs=_words(cues, "intention_verbs", path),
         stance_verbs=_words(cues, "stance_verbs", path),
+        judgement_verbs=_words(cues, "judgement_verbs", path),
         phrasal_cues=_words(cues, "phrasal_cues", path),
         unnamed_heads=_words(cues, "unnamed_heads", path),
         people_nouns=_words(cues, "people_nouns", path),
         evidential_verbs=_words(cues, "evidential_verbs", path),
+        speaker_nouns=_words(cues, "speaker_nouns", path)
+        | _words(cues, "people_nouns", path)
+        | _words(cues, "unnamed_heads", path),
+        line_headings=_words(cues, "line_headings", path),
         channels={name: _words(channel_table, name, path) for name in channel_table},
         hedge_adverbs=_words(hedges, "adverbs", path),
         distancing_cues=_words(hedges, "distancing_cues", path),

@@ -92,3 +92,93 @@ def quote_frame(sent: Span, verb: Token) -> Frame | None:
     content, head = found
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return Frame(cue=[verb, *aux], source_head=head, content=content, cue_lemma=verb.lemma_.lower())
+
+
+# Entity types that name a place or a time: "Kherson: three killed" is a dateline.
+_NOT_SPEAKERS = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def line_speaker_frame(
+    sent: Span, colon: Token, speaker_nouns: frozenset[str], headings: frozenset[str]
+) -> Frame | None:
+    """ "Graham: Trump's rhetoric destroying GOP", "TAPPER: And obviously, ...".
+
+    A line that opens with a short name and a colon gives the rest of the line to that
+    name: a headline that quotes someone, or a turn of a transcript. The name has no
+    verb, and is a person's or body's name or a noun for speakers ("Poll:",
+    "Insiders:"), never a place or a time.
+    """
+    doc = sent.doc
+    start = sent.start
+    while start < colon.i and (doc[start].is_space or doc[start].text in OPENING_QUOTES):
+        start += 1
+    if not _opens_line(sent) or not 0 < colon.i - start <= 6:
+        return None
+    name = list(doc[start : colon.i])
+    if any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != ".") for t in name):
+        return None
+    head = name[-1]
+    if head.ent_type_ in _NOT_SPEAKERS or len(head.text) < 2 or head.like_num:
+        return None
+    if any(t.lower_ in headings for t in name):
+        return None  # "CORRECTION:", "UPDATE:": the paper speaks, and says nothing disputed
+    if any(t.pos_ == "ADP" for t in name):
+        return None  # "Warren To Wells Fargo CEO: ..." names the one spoken to
+    # A title-case heading is all proper nouns to the tagger: a name must be one to NER,
+    # or a transcript's capitals ("TAPPER:").
+    named = head.ent_type_ in ("PERSON", "ORG", "NORP") or (head.is_upper and head.is_alpha)
+    if not named and head.lemma_.lower() not in speaker_nouns:
+        return None
+    content = {t.i for t in doc[colon.i + 1 : sent.end] if not t.is_space}
+    if sum(1 for i in content if not doc[i].is_punct) < 3:
+        return None
+    return Frame(cue=[colon], source_head=head, content=content, cue_lemma=":")
+
+
+def _opens_line(sent: Span) -> bool:
+    doc = sent.doc
+    if sent.start == 0:
+        return True
+    before = doc[sent.start - 1]
+    return "\n" in before.text or "\n" in before.whitespace_
+
+
+DASHES = {"―", "—", "–", "--"}
+
+
+def dash_frame(sent: Span, dash: Token) -> Frame | None:
+    """ "“Donald Trump scares me. ...” ― Krystal Correa": a quotation signed by a dash.
+
+    The dash follows the closing quotation mark, and only a short name follows the dash
+    to the end of the line. The quotation may run over several sentences of the line.
+    """
+    doc = sent.doc
+    before = dash.i - 1
+    while before >= 0 and doc[before].is_space and "\n" not in doc[before].text:
+        before -= 1
+    if before < 0 or doc[before].text not in _CLOSING_QUOTES:
+        return None
+    name = []
+    for token in doc[dash.i + 1 : min(len(doc), dash.i + 8)]:
+        if "\n" in token.text or (token.is_space and "\n" in token.whitespace_):
+            break
+        name.append(token)
+    words = [t for t in name if not t.is_space]
+    if not 0 < len(words) <= 5 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words):
+        return None
+    # The quotation opens the line (inner quotation marks may stand in between; a
+    # typist's ” may open it).
+    opening = before - 1
+    while opening > 0 and "\n" not in doc[opening - 1].text:
+        opening -= 1
+    while opening < before and doc[opening].is_space:
+        opening += 1
+    if doc[opening].text not in OPENING_QUOTES | _CLOSING_QUOTES:
+        return None
+    content = {i for i in range(opening + 1, before) if not doc[i].is_space}
+    if sum(1 for i in content if not doc[i].is_punct) < 3:
+        return None
+    head = next((t for t in reversed(words) if t.pos_ == "PROPN"), words[-1])
+    return Frame(cue=[dash], source_head=head, content=content, cue_lemma="—")

@@ -145,3 +145,32 @@ def _strip_marks(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (text[end - 1].isspace() or text[end - 1] in _CLOSING):
         end -= 1
     return (start, end) if end - start > 3 else None
+
+
+def extend_over_turns(doc: Doc, claims: list[ClaimFrame]) -> list[ClaimFrame]:
+    """The rest of a line that opens with its speaker ("TAPPER: ... . ... .") is theirs.
+
+    Questions stay out, as everywhere, and so does a sentence with a claim of its own.
+    """
+    text = doc_text(doc)
+    added: list[ClaimFrame] = []
+    taken = {c.sentence for c in claims}
+    for claim in claims:
+        if claim.cue_lemma != ":" or claim.cue is None:
+            continue
+        line_start = text.rfind("\n", 0, claim.sentence[0]) + 1
+        if text[line_start : claim.sentence[0]].strip() or claim.cue[0] - line_start > 40:
+            continue  # not a line that opens with its speaker's name
+        line_end = text.find("\n", claim.cue[1])
+        line_end = len(text) if line_end < 0 else line_end
+        for sent in doc_sents(doc):
+            key = (sent.start_char, sent.end_char)
+            if not (claim.sentence[1] <= sent.start_char and sent.end_char <= line_end):
+                continue
+            if key in taken or text[key[0] : key[1]].rstrip(' "”’').endswith("?"):
+                continue
+            content = _strip_marks(text, *key)
+            if content is not None:
+                taken.add(key)
+                added.append(replace(claim, sentence=key, content=content, hedge_cues=[]))
+    return sorted(claims + added, key=lambda c: c.content[0])

@@ -52,6 +52,8 @@ _ORG_NOUNS = {
     "organization",
     "movement",
 }
+# Marks at the edges of a noun phrase that are no part of the name.
+_EDGE_MARKS = {",", ";", ":", '"', "“", "”", "‘", "’", "'", "«", "»", "``", "''", "―", "—", "–"}
 _RELAY_WINDOW = 3  # sentences over which a relay is carried to the same source
 
 
@@ -67,10 +69,15 @@ def noun_phrase(head: Token) -> list[Token]:
             keep |= {t.i for t in child.subtree if t.dep_ not in ("relcl", "acl")}
     start, end = min(keep), max(keep)
     doc = head.doc
-    tokens = [doc[i] for i in range(start, end + 1)]
-    if tokens and tokens[-1].text in (",", ";"):
-        tokens = tokens[:-1]
-    return tokens
+    # A name never runs over a colon ("HUFFPOLLSTER: A shift ..." is name and headline).
+    colon = next((i for i in range(head.i + 1, end + 1) if doc[i].text == ":"), None)
+    if colon is not None:
+        end = colon - 1
+    while start < head.i and doc[start].text in _EDGE_MARKS:
+        start += 1
+    while end > head.i and doc[end].text in _EDGE_MARKS:
+        end -= 1
+    return [doc[i] for i in range(start, end + 1)]
 
 
 def describe_source(sent: Span, head: Token, cue: Token | None = None) -> SourceMention:

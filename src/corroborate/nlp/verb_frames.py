@@ -48,8 +48,14 @@ class VerbFrames:
             return None  # "cannot confirm", "did not say": nothing is claimed
         if cue.dep_ == "xcomp" and cue.head.lemma_.lower() not in self.lex.cue_verbs:
             return None  # "were invited to report ...": a request, not a report
-        if cue.dep_ == "xcomp" and is_infinitive(cue) and not _passive(cue.head):
-            return None  # "plans to call for ...", "wanted to know ...": the head's content
+        if (
+            cue.dep_ == "xcomp"
+            and (is_infinitive(cue) or cue.tag_ == "VBG")
+            and not _passive(cue.head)
+        ):
+            # "plans to call for ...", "wanted to know ...", "mentioned disparaging remarks":
+            # the head's content.
+            return None
         if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "citing X" is read as a relay of its head frame
         subject = child_with(cue, ("nsubj",))
@@ -72,6 +78,9 @@ class VerbFrames:
                 if subject is not None and subject.dep_ != "expl":
                     break
         source_head = subject if subject is not None else agent
+        stance = lemma in self.lex.stance_verbs or lemma in self.lex.judgement_verbs
+        if stance and source_head is None:
+            return None  # "disparaging remarks", "insulting women": whose stance is unsaid
         of_mind = lemma in self.lex.private_states or lemma in self.lex.intention_verbs
         if (
             of_mind
@@ -144,6 +153,9 @@ class VerbFrames:
                 return subtree_ids(obj) if obj is not None else None
             clause = child_with(cue, ("dobj",))
             return subtree_ids(clause) if clause is not None else None
+        if lemma in self.lex.judgement_verbs:
+            # "sees Cruz as a uniter", "considers him unfit": a judgement needs its predicate.
+            return self._stance_content(cue, _passive(cue), predicate=True)
         if lemma in self.lex.stance_verbs:
             # Passive only with a speaker: "was endorsed by Fiorina" is stance, "were
             # supported by mortars" is narration.
@@ -171,21 +183,28 @@ class VerbFrames:
                 return child
         return None
 
-    def _stance_content(self, cue: Token, passive: bool = False) -> set[int] | None:
+    def _stance_content(
+        self, cue: Token, passive: bool = False, predicate: bool = False
+    ) -> set[int] | None:
         """ "called the raid a provocation": the object and what is said of it.
 
         A named object is enough ("Christie endorsed Trump"); in the passive the subject
-        is the object ("Cruz was endorsed by Fiorina").
+        is the object ("Cruz was endorsed by Fiorina"). With ``predicate`` the object
+        needs a complement or an "as" phrase ("sees Cruz as a uniter").
         """
         obj = child_with(cue, ("nsubjpass",) if passive else ("dobj",))
         if obj is None:
             return None
         content = subtree_ids(obj)
+        said_of = False
         for child in cue.children:
             complement = child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
             qualifier = child.dep_ == "prep" and child.lower_ in ("as", "for", "of")
             if (complement or qualifier) and child.i > cue.i:
                 content |= subtree_ids(child)
+                said_of = said_of or complement or child.lower_ == "as"
+        if predicate and not said_of:
+            return None
         words = [i for i in content if not cue.doc[i].is_punct]
         named = obj.pos_ == "PROPN" or obj.ent_type_ in NAMED_TARGETS
         if not words or (len(words) == 1 and not named):
