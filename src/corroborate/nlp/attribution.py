@@ -17,6 +17,7 @@ from corroborate.nlp.cue_frames import (
     cue_phrase,
     encloses,
     heads_content,
+    is_question,
     same_speaker,
     trim,
 )
@@ -65,7 +66,7 @@ class Attribution:
         for sent in doc_sents(doc):
             if not sent.text.strip() or in_excluded(doc, sent.start_char, sent.end_char):
                 continue
-            if sent.text.rstrip(' \n"”’»').endswith("?"):
+            if is_question(sent.text):
                 continue  # a question asks; it claims nothing
             frames = self._frames(sent)
             claims.extend(self._claims(sent, frames))

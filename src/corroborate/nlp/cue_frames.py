@@ -14,6 +14,11 @@ from corroborate.nlp.dependency import subtree_ids
 EDGE_PUNCT = {",", ";", ":", ".", "—", "–", "-", "(", ")", "!", "?"}
 
 
+def is_question(text: str) -> bool:
+    """Does the sentence ask (a question mark before any closing quotation marks)?"""
+    return text.rstrip(' \n\t"”’»').endswith("?")
+
+
 @dataclass
 class Frame:
     """A frame while a sentence is being read: token indices, not characters yet."""
@@ -122,6 +127,8 @@ def colon_frame(sent: Span, colon: Token) -> Frame | None:
     speaker = doc[colon.i - 1]
     if speaker.ent_type_ not in _COLON_SPEAKERS or speaker.ent_iob_ == "":
         return None
+    if speaker.ent_type_ == "GPE" and all(t.ent_type_ == "GPE" for t in doc[sent.start : colon.i]):
+        return None  # "Ukraine: three killed": a place heading the line, not a speaker
     if any(t.pos_ in ("VERB", "AUX") and t.i > colon.i - 4 for t in doc[sent.start : colon.i]):
         return None  # "... he said:" is a verb frame; "the list includes:" is not speech
     content = {t.i for t in doc[colon.i + 1 : sent.end] if not t.is_space}
@@ -178,6 +185,7 @@ def trim(doc: Doc, content: set[int], frame: Frame) -> tuple[int, int] | None:
         doc[end].is_space or doc[end].text in EDGE_PUNCT or doc[end].dep_ == "cc"
     ):
         end -= 1
-    if end < start or sum(1 for i in range(start, end + 1) if not doc[i].is_punct) < 2:
-        return None
+    words = [doc[i] for i in range(start, end + 1) if not doc[i].is_punct]
+    if not words or (len(words) == 1 and words[0].pos_ != "PROPN"):
+        return None  # one word says nothing, unless it names whom ("endorsed Trump")
     return doc[start].idx, doc[end].idx + len(doc[end])

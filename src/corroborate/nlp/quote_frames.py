@@ -10,7 +10,7 @@ next sentence when that sentence opens with a quotation mark.
 
 from spacy.tokens import Span, Token
 
-from corroborate.nlp.cue_frames import Frame, quote_tag
+from corroborate.nlp.cue_frames import Frame, is_question, quote_tag
 
 OPENING_QUOTES = {"“", '"', "‘", "«", "``"}
 _CLOSING_QUOTES = {"”", '"', "’", "''", "»"}
@@ -129,7 +129,14 @@ def line_speaker_frame(
     named = head.ent_type_ in ("PERSON", "ORG", "NORP") or (head.is_upper and head.is_alpha)
     if not named and head.lemma_.lower() not in speaker_nouns:
         return None
-    content = {t.i for t in doc[colon.i + 1 : sent.end] if not t.is_space}
+    end = sent.end
+    if not any(not t.is_space for t in doc[colon.i + 1 : sent.end]) and end < len(doc):
+        # The parser may end the sentence at the colon: the turn goes on after it.
+        turn = doc[end].sent
+        if "\n" in doc[colon.i + 1 : end + 1].text or is_question(turn.text):
+            return None
+        end = turn.end
+    content = {t.i for t in doc[colon.i + 1 : end] if not t.is_space}
     if sum(1 for i in content if not doc[i].is_punct) < 3:
         return None
     return Frame(cue=[colon], source_head=head, content=content, cue_lemma=":")

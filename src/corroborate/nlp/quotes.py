@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from corroborate.nlp.cue_frames import is_question
 from corroborate.nlp.frames import ClaimFrame, doc_sents, doc_text, in_excluded
 
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»|„[^„“”]*[“”]")
@@ -167,10 +168,12 @@ def extend_over_turns(doc: Doc, claims: list[ClaimFrame]) -> list[ClaimFrame]:
             key = (sent.start_char, sent.end_char)
             if not (claim.sentence[1] <= sent.start_char and sent.end_char <= line_end):
                 continue
-            if key in taken or text[key[0] : key[1]].rstrip(' "”’').endswith("?"):
+            if key in taken or is_question(text[key[0] : key[1]]):
                 continue
             content = _strip_marks(text, *key)
-            if content is not None:
+            if content is not None and not any(
+                c.content[0] < content[1] and content[0] < c.content[1] for c in claims
+            ):
                 taken.add(key)
                 added.append(replace(claim, sentence=key, content=content, hedge_cues=[]))
     return sorted(claims + added, key=lambda c: c.content[0])
