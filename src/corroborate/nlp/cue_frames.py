@@ -185,7 +185,7 @@ def trim(doc: Doc, content: set[int], frame: Frame) -> tuple[int, int] | None:
         doc[end].is_space or doc[end].text in EDGE_PUNCT or doc[end].dep_ == "cc"
     ):
         end -= 1
-    words = [doc[i] for i in range(start, end + 1) if not doc[i].is_punct]
-    if not words or (len(words) == 1 and words[0].pos_ != "PROPN"):
+    kept = [doc[i] for i in range(start, end + 1) if not doc[i].is_punct]
+    if not kept or (len(kept) == 1 and kept[0].pos_ != "PROPN"):
         return None  # one word says nothing, unless it names whom ("endorsed Trump")
     return doc[start].idx, doc[end].idx + len(doc[end])
