@@ -93,7 +93,7 @@ def quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
     after = [t for t in doc[cue.i + 1 : sent.end] if not t.is_space]
     if any(c.dep_ in _OBJECTS and c.i > cue.i for c in cue.children):
         return None
-    before = list(doc[max(sent.start, cue.i - 6) : cue.i])
+    before = list(doc[max(sent.start, cue.i - 10) : cue.i])
     quote_at = next((t.i for t in reversed(before) if t.text in _CLOSING_QUOTES), None)
     if quote_at is None:
         return None
@@ -103,9 +103,9 @@ def quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
         if token.text in (",", ".", "(", "—", "–") or token.is_sent_end:
             break
         name_after.append(token)
-    names = between or [t for t in name_after if not t.is_punct]
+    names = [t for t in between or name_after if not t.is_punct]
     if not names or len(names) > 6 or any(t.pos_ in ("VERB", "AUX") for t in names):
-        return None
+        return None  # a short name, maybe with a party tag: 'Rep. Elijah E. Cummings (D-Md.)'
     nominal = [t for t in names if t.pos_ in ("PROPN", "NOUN", "PRON")]
     if not nominal:
         return None

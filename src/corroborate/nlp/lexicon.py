@@ -31,6 +31,7 @@ class Lexicon:
     unnamed_heads: frozenset[str]
     people_nouns: frozenset[str]
     evidential_verbs: frozenset[str]
+    evidence_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
     line_headings: frozenset[str]
     channels: dict[str, frozenset[str]]
@@ -85,6 +86,7 @@ def load_lexicon() -> Lexicon:
         unnamed_heads=_words(cues, "unnamed_heads", path),
         people_nouns=_words(cues, "people_nouns", path),
         evidential_verbs=_words(cues, "evidential_verbs", path),
+        evidence_nouns=_words(cues, "evidence_nouns", path),
         speaker_nouns=_words(cues, "speaker_nouns", path)
         | _words(cues, "people_nouns", path)
         | _words(cues, "unnamed_heads", path),

@@ -54,6 +54,7 @@ _ORG_NOUNS = {
 }
 # Marks at the edges of a noun phrase that are no part of the name.
 _EDGE_MARKS = {",", ";", ":", '"', "“", "”", "‘", "’", "'", "«", "»", "``", "''", "―", "—", "–"}
+_CLAUSES = {"ccomp", "parataxis", "advcl", "csubj", "xcomp", "conj", "prep", "npadvmod"}
 _RELAY_WINDOW = 3  # sentences over which a relay is carried to the same source
 
 
@@ -123,7 +124,15 @@ def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
 
 
 def _person_left_of(cue: Token, exclude: set[int]) -> Span | None:
-    left = [t for child in cue.lefts for t in child.subtree if t.i not in exclude]
+    # Not inside a clause before the cue: that is what was said ("Clinton's van was
+    # escorted ..., another source said"), not who said it.
+    left = [
+        t
+        for child in cue.lefts
+        if child.dep_ not in _CLAUSES
+        for t in child.subtree
+        if t.i not in exclude
+    ]
     ids = {t.i for t in left}
     people = [e for e in doc_ents(cue.doc) if e.label_ == "PERSON" and e.start in ids]
     return people[-1] if people else None

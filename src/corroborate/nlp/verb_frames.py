@@ -94,7 +94,7 @@ class VerbFrames:
             and not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
         ):
             return None  # "is widely expected to be ...": a hedge on narration, not a claim
-        content = self._verb_content(cue, lemma)
+        content = self._verb_content(cue, lemma, source_head)
         if content is None and passive_subject is None and lemma not in self.lex.stance_verbs:
             tagged = quote_tag(sent, cue)
             if tagged is not None:
@@ -118,7 +118,7 @@ class VerbFrames:
         frame.channel = find_channel(cue, self.lex)
         return frame
 
-    def _verb_content(self, cue: Token, lemma: str) -> set[int] | None:
+    def _verb_content(self, cue: Token, lemma: str, source: Token | None = None) -> set[int] | None:
         for child in cue.children:
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and is_infinitive(child)):
                 return subtree_ids(child)
@@ -131,7 +131,8 @@ class VerbFrames:
             and lemma not in self.lex.stance_verbs
             and lemma not in self.lex.intention_verbs
             and head.pos_ in ("VERB", "AUX")
-            and not any(_own_complement(c) for c in cue.children)
+            and not any(self._own_complement(c) for c in cue.children)
+            and _ends_clause(head, cue)
         ):
             # "..., Reuters reports." parsed with the report as a dependent of the content.
             return subtree_ids(head) - subtree_ids(cue)
@@ -153,6 +154,17 @@ class VerbFrames:
                 return subtree_ids(obj) if obj is not None else None
             clause = child_with(cue, ("dobj",))
             return subtree_ids(clause) if clause is not None else None
+        if (
+            lemma in self.lex.evidential_verbs
+            and source is not None
+            and source.lemma_.lower() in self.lex.evidence_nouns
+            and not _passive(cue)
+        ):
+            # "Polls show a close contest", "an analysis shows Democrats outpacing ...":
+            # what a record shows is its finding.
+            finding = self._stance_content(cue)
+            if finding is not None and len(finding) >= 2:
+                return finding
         if lemma in self.lex.judgement_verbs:
             # "sees Cruz as a uniter", "considers him unfit": a judgement needs its predicate.
             return self._stance_content(cue, _passive(cue), predicate=True)
@@ -174,6 +186,16 @@ class VerbFrames:
         if lemma in self.lex.object_content and obj is not None and self._is_content_np(obj):
             return subtree_ids(obj)
         return self._prep_content(cue, lemma)
+
+    def _own_complement(self, child: Token) -> bool:
+        """A dependent by which a verb says something of its own, not a tag on a clause.
+
+        An addressee ("..., he told reporters") leaves it a tag; "would tell an American
+        story" does not.
+        """
+        if child.dep_ not in _OWN_COMPLEMENTS:
+            return False
+        return not (child.dep_ in ("dobj", "dative") and self.animate(child, strict=True))
 
     def _phrasal_particle(self, cue: Token) -> Token | None:
         """The "for" of "called for", the "out" of "pointed out", when the pair is a cue."""
@@ -265,14 +287,7 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def _own_complement(child: Token) -> bool:
-    """A dependent by which a verb says something of its own, not a tag on the clause above.
-
-    An addressee ("..., he told reporters") leaves it a tag.
-    """
-    if child.dep_ not in _OWN_COMPLEMENTS:
-        return False
-    addressee = child.dep_ == "dobj" and (
-        child.pos_ == "PRON" or child.ent_type_ in ("PERSON", "ORG")
-    )
-    return not addressee and not (child.dep_ == "dobj" and child.head.lemma_.lower() == "tell")
+def _ends_clause(head: Token, cue: Token) -> bool:
+    """Does the cue's phrase close its head's clause, as a tag does ("..., AFP reports.")?"""
+    after = [t for t in head.subtree if t.i > max(subtree_ids(cue))]
+    return all(t.is_punct or t.is_space for t in after)
