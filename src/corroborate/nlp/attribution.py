@@ -37,6 +37,7 @@ from corroborate.nlp.frames import (
 )
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
 from corroborate.nlp.quote_frames import DASHES, dash_frame, line_speaker_frame, quote_frame
+from corroborate.nlp.predicate_frames import predicate_frame
 from corroborate.nlp.quotes import extend_over_quotes, extend_over_turns
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
 from corroborate.nlp.verb_frames import NAMED_TARGETS, VerbFrames
@@ -94,6 +95,8 @@ class Attribution:
                 )
             elif token.pos_ == "VERB":
                 frame = quote_frame(sent, token)
+            elif token.pos_ in ("ADJ", "NOUN"):
+                frame = predicate_frame(sent, token, self.lex)
             else:
                 frame = None
             if frame is not None and frame.content:
@@ -211,10 +214,14 @@ class Attribution:
         Inside a quotation the quote's own attribution carries the whole sentence.
         """
         head = frame.source_head
-        private = frame.cue_lemma in self.lex.private_states
-        if head is None or not (private or frame.cue_lemma in self.lex.intention_verbs):
+        lemma = frame.cue_lemma
+        if head is None:
             return False
-        return head.lower_ in _FIRST_SECOND_PERSON or head.tag_ in ("WP", "WDT")
+        mind = lemma in self.lex.private_states or lemma in self.lex.intention_verbs
+        if head.tag_ in ("WP", "WDT"):
+            return mind
+        felt = lemma in self.lex.stance_adjectives or lemma in self.lex.stance_nouns
+        return head.lower_ in _FIRST_SECOND_PERSON and (mind or felt)
 
     def _aside_in_quote(self, claim: ClaimFrame) -> bool:
         """Inside someone's quotation, is this frame part of what they say?
@@ -222,10 +229,7 @@ class Attribution:
         As in :meth:`_absorbs`: a private state, an intention or a stance, or a speaker
         named by a pronoun ("they told us"), belongs to the quoted speaker's words.
         """
-        lemma = claim.cue_lemma or ""
-        if lemma in self.lex.private_states or lemma in self.lex.intention_verbs:
-            return True
-        if lemma in self.lex.stance_verbs:
+        if (claim.cue_lemma or "") in self.lex.held_views:
             return True
         return any(s.kind in ("pronoun", "unnamed") for s in claim.sources)
 
@@ -244,9 +248,7 @@ class Attribution:
             and (head.pos_ == "PROPN" or head.ent_type_ in NAMED_TARGETS)
         ):
             return False  # "X said A and Democrats accused B": a second speaker, misattached
-        if lemma in self.lex.private_states or lemma in self.lex.stance_verbs:
-            return True
-        if lemma in self.lex.intention_verbs:
+        if lemma in self.lex.held_views:
             return True
         if head is None:
             return outer.source_head is not None  # "it's fine to say ...", he said

@@ -27,6 +27,8 @@ class Lexicon:
     intention_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     judgement_verbs: frozenset[str]
+    stance_adjectives: frozenset[str]
+    stance_nouns: frozenset[str]
     phrasal_cues: frozenset[str]
     unnamed_heads: frozenset[str]
     people_nouns: frozenset[str]
@@ -35,6 +37,9 @@ class Lexicon:
     speaker_nouns: frozenset[str]
     line_headings: frozenset[str]
     channels: dict[str, frozenset[str]]
+    # Cues of a view held rather than a report made (private states, intentions,
+    # stances, judgements): inside another speaker's words they are that speaker's.
+    held_views: frozenset[str]
     hedge_adverbs: frozenset[str]
     distancing_cues: frozenset[str]
     possible_modals: frozenset[str]
@@ -82,6 +87,8 @@ def load_lexicon() -> Lexicon:
         intention_verbs=_words(cues, "intention_verbs", path),
         stance_verbs=_words(cues, "stance_verbs", path),
         judgement_verbs=_words(cues, "judgement_verbs", path),
+        stance_adjectives=_words(cues, "stance_adjectives", path),
+        stance_nouns=_words(cues, "stance_nouns", path),
         phrasal_cues=_words(cues, "phrasal_cues", path),
         unnamed_heads=_words(cues, "unnamed_heads", path),
         people_nouns=_words(cues, "people_nouns", path),
@@ -92,6 +99,12 @@ def load_lexicon() -> Lexicon:
         | _words(cues, "unnamed_heads", path),
         line_headings=_words(cues, "line_headings", path),
         channels={name: _words(channel_table, name, path) for name in channel_table},
+        held_views=_words(cues, "private_states", path)
+        | _words(cues, "intention_verbs", path)
+        | _words(cues, "stance_verbs", path)
+        | _words(cues, "judgement_verbs", path)
+        | _words(cues, "stance_adjectives", path)
+        | _words(cues, "stance_nouns", path),
         hedge_adverbs=_words(hedges, "adverbs", path),
         distancing_cues=_words(hedges, "distancing_cues", path),
         possible_modals=_words(hedges, "possible_modals", path),

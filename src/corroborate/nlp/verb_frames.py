@@ -46,12 +46,25 @@ class VerbFrames:
         lemma = cue.lemma_.lower()
         if any(c.dep_ == "neg" for c in cue.children):
             return None  # "cannot confirm", "did not say": nothing is claimed
-        if cue.dep_ == "xcomp" and cue.head.lemma_.lower() not in self.lex.cue_verbs:
+        # "are more likely to say ...", "was quick to point out ...": the copula's subject
+        # speaks (unless the adjective is itself a view: "is eager to say" is its frame).
+        after_adjective = (
+            cue.dep_ == "xcomp"
+            and cue.head.pos_ == "ADJ"
+            and cue.head.dep_ == "acomp"
+            and cue.head.lemma_.lower() not in self.lex.stance_adjectives
+        )
+        if (
+            cue.dep_ == "xcomp"
+            and cue.head.lemma_.lower() not in self.lex.cue_verbs
+            and not after_adjective
+        ):
             return None  # "were invited to report ...": a request, not a report
         if (
             cue.dep_ == "xcomp"
             and (is_infinitive(cue) or cue.tag_ == "VBG")
             and not _passive(cue.head)
+            and not after_adjective
         ):
             # "plans to call for ...", "wanted to know ...", "mentioned disparaging remarks":
             # the head's content.
@@ -59,6 +72,8 @@ class VerbFrames:
         if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "citing X" is read as a relay of its head frame
         subject = child_with(cue, ("nsubj",))
+        if subject is None and after_adjective:
+            subject = child_with(cue.head.head, ("nsubj",))
         passive_subject = child_with(cue, ("nsubjpass",))
         agent = agent_of(cue)
         if subject is None and cue.dep_ == "conj":

@@ -1,0 +1,57 @@
+"""Views held in a predicate: "Republicans are critical of X", "she is a supporter of Y".
+
+A copula with an adjective of stance or belief ("is sure that ...", "are optimistic
+that ...", "is critical of ...") or a noun for a backer or an opponent ("is a supporter
+of ...") attributes a view to the subject. The predicate needs what the view is about
+(a clause, an infinitive, or a prepositional object): "the voters were angry" alone
+says how they felt, not what they hold.
+"""
+
+from spacy.tokens import Span, Token
+
+from corroborate.nlp.cue_frames import Frame
+from corroborate.nlp.dependency import child_with, subtree_ids
+from corroborate.nlp.lexicon import Lexicon
+
+_COPULAS = {"be", "become", "remain", "seem", "appear", "grow", "stay"}
+# Prepositions that say what a view is about: "critical of", "upbeat about".
+_ABOUT = {"of", "about", "on", "over", "with", "toward", "towards", "that", "to", "for"}
+
+
+def predicate_frame(sent: Span, word: Token, lex: Lexicon) -> Frame | None:
+    """The frame of a stance adjective or a backer noun after a copula, if it has one."""
+    lemma = word.lemma_.lower()
+    adjective = word.pos_ == "ADJ" and lemma in lex.stance_adjectives
+    noun = word.pos_ == "NOUN" and lemma in lex.stance_nouns
+    if not (adjective and word.dep_ == "acomp") and not (noun and word.dep_ == "attr"):
+        return None
+    copula = word.head
+    if copula.lemma_.lower() not in _COPULAS or copula.i > word.i:
+        return None
+    if any(c.dep_ == "neg" for c in (*copula.children, *word.children)):
+        return None  # "is not sure": nothing is held
+    subject = child_with(copula, ("nsubj",))
+    if subject is None or subject.lower_ in ("it", "this", "that", "there", "what"):
+        return None  # "it is clear that ...": the writer's own judgement
+    content = _about(word, noun) or (_about(copula, noun) if adjective else None)
+    if content is None:
+        return None
+    content = {i for i in content if sent.start <= i < sent.end}
+    if not content:
+        return None
+    cue = [copula, *(c for c in copula.children if c.dep_ == "aux"), word]
+    return Frame(cue=cue, source_head=subject, content=content, cue_lemma=lemma)
+
+
+def _about(head: Token, noun: bool) -> set[int] | None:
+    """What the view is about: a clause, an infinitive, or a preposition's object."""
+    for child in head.children:
+        if child.i < head.i:
+            continue
+        if not noun and child.dep_ in ("ccomp", "xcomp"):
+            return subtree_ids(child)
+        if child.dep_ == "prep" and child.lower_ in _ABOUT:
+            obj = child_with(child, ("pobj", "pcomp"))
+            if obj is not None:
+                return subtree_ids(obj)
+    return None
