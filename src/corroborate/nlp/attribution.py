@@ -37,7 +37,7 @@ from corroborate.nlp.frames import (
 )
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
 from corroborate.nlp.quote_frames import DASHES, dash_frame, line_speaker_frame, quote_frame
-from corroborate.nlp.predicate_frames import predicate_frame
+from corroborate.nlp.predicate_frames import light_verb_frame, predicate_frame
 from corroborate.nlp.quotes import extend_over_quotes, extend_over_turns
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
 from corroborate.nlp.verb_frames import NAMED_TARGETS, VerbFrames
@@ -94,7 +94,7 @@ class Attribution:
                     sent, token, self.lex.speaker_nouns, self.lex.line_headings
                 )
             elif token.pos_ == "VERB":
-                frame = quote_frame(sent, token)
+                frame = quote_frame(sent, token) or light_verb_frame(sent, token, self.lex)
             elif token.pos_ in ("ADJ", "NOUN"):
                 frame = predicate_frame(sent, token, self.lex)
             else:

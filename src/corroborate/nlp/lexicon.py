@@ -29,6 +29,8 @@ class Lexicon:
     judgement_verbs: frozenset[str]
     stance_adjectives: frozenset[str]
     stance_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
     phrasal_cues: frozenset[str]
     unnamed_heads: frozenset[str]
     people_nouns: frozenset[str]
@@ -89,6 +91,8 @@ def load_lexicon() -> Lexicon:
         judgement_verbs=_words(cues, "judgement_verbs", path),
         stance_adjectives=_words(cues, "stance_adjectives", path),
         stance_nouns=_words(cues, "stance_nouns", path),
+        light_verbs=_words(cues, "light_verbs", path),
+        speech_nouns=_words(cues, "speech_nouns", path),
         phrasal_cues=_words(cues, "phrasal_cues", path),
         unnamed_heads=_words(cues, "unnamed_heads", path),
         people_nouns=_words(cues, "people_nouns", path),

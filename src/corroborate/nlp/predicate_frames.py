@@ -55,3 +55,57 @@ def _about(head: Token, noun: bool) -> set[int] | None:
             if obj is not None:
                 return subtree_ids(obj)
     return None
+
+
+def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
+    """ "made the case that ...", "offered his assessment of ...", "made clear that ...".
+
+    A light verb whose object is a noun of speech says what its noun says: the
+    noun's "that"-clause, or the object of its "of"/"about"/"on"/"against".
+    """
+    if verb.lemma_.lower() not in lex.light_verbs or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = child_with(verb, ("nsubj",))
+    if subject is None and verb.dep_ == "conj":
+        subject = child_with(verb.head, ("nsubj",))
+    if subject is None or subject.lower_ in ("it", "this", "that", "there", "what"):
+        return None
+    noun = child_with(verb, ("dobj",))
+    clear = next((c for c in verb.children if c.lower_ == "clear" and c.i > verb.i), None)
+    if clear is not None and verb.lemma_.lower() == "make":
+        clause = next((c for c in verb.subtree if c.dep_ == "ccomp" and c.i > clear.i), None)
+        if clause is None:
+            return None
+        cue = [verb, clear]
+        content = subtree_ids(clause)
+    elif noun is not None and noun.lemma_.lower() in lex.speech_nouns:
+        if any(c.lower_ == "no" for c in noun.children):
+            return None  # "made no mention of": nothing said
+        found = _said_in(noun) or _said_in(verb)
+        if found is None:
+            return None
+        cue = [verb, noun]
+        content = found
+    else:
+        return None
+    content = {i for i in content if sent.start <= i < sent.end}
+    if not content:
+        return None
+    return Frame(cue=cue, source_head=subject, content=content, cue_lemma=verb.lemma_.lower())
+
+
+def _said_in(head: Token) -> set[int] | None:
+    for child in head.children:
+        if child.i < head.i:
+            continue
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return subtree_ids(child)
+        if child.dep_ == "prep" and child.lower_ in ("of", "about", "on", "against", "for"):
+            obj = child_with(child, ("pobj", "pcomp"))
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return subtree_ids(obj)  # not "made the pledge on Monday"
+    return None
