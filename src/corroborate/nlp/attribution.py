@@ -36,8 +36,8 @@ from corroborate.nlp.frames import (
     register_extensions,
 )
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
+from corroborate.nlp.predicate_frames import in_frame, light_verb_frame, predicate_frame
 from corroborate.nlp.quote_frames import DASHES, dash_frame, line_speaker_frame, quote_frame
-from corroborate.nlp.predicate_frames import light_verb_frame, predicate_frame
 from corroborate.nlp.quotes import extend_over_quotes, extend_over_turns
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
 from corroborate.nlp.verb_frames import NAMED_TARGETS, VerbFrames
@@ -95,6 +95,8 @@ class Attribution:
                 )
             elif token.pos_ == "VERB":
                 frame = quote_frame(sent, token) or light_verb_frame(sent, token, self.lex)
+            elif token.lower_ == "in":
+                frame = in_frame(sent, token, self.lex)
             elif token.pos_ in ("ADJ", "NOUN"):
                 frame = predicate_frame(sent, token, self.lex)
             else:
@@ -229,7 +231,7 @@ class Attribution:
         As in :meth:`_absorbs`: a private state, an intention or a stance, or a speaker
         named by a pronoun ("they told us"), belongs to the quoted speaker's words.
         """
-        if (claim.cue_lemma or "") in self.lex.held_views:
+        if (claim.cue_lemma or "") in self.lex.held_views or claim.cue_lemma == "in":
             return True
         return any(s.kind in ("pronoun", "unnamed") for s in claim.sources)
 
@@ -242,14 +244,16 @@ class Attribution:
         """
         lemma = inner.cue_lemma
         head = inner.source_head
+        if outer.cue_lemma == "in" and head is not None:
+            return False  # "In a CNN poll, most voters see X as Y": the poll relays their view
         if (
             inner.cue[0].dep_ == "conj"
             and head is not None
             and (head.pos_ == "PROPN" or head.ent_type_ in NAMED_TARGETS)
         ):
             return False  # "X said A and Democrats accused B": a second speaker, misattached
-        if lemma in self.lex.held_views:
-            return True
+        if lemma in self.lex.held_views or lemma == "in":
+            return True  # "in the polls", "in my view" inside a speaker's words are theirs
         if head is None:
             return outer.source_head is not None  # "it's fine to say ...", he said
         # Pronouns and relatives ("people who say ...") stand inside the outer speaker's words.

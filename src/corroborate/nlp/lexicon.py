@@ -31,6 +31,7 @@ class Lexicon:
     stance_nouns: frozenset[str]
     light_verbs: frozenset[str]
     speech_nouns: frozenset[str]
+    finding_nouns: frozenset[str]
     phrasal_cues: frozenset[str]
     unnamed_heads: frozenset[str]
     people_nouns: frozenset[str]
@@ -93,6 +94,7 @@ def load_lexicon() -> Lexicon:
         stance_nouns=_words(cues, "stance_nouns", path),
         light_verbs=_words(cues, "light_verbs", path),
         speech_nouns=_words(cues, "speech_nouns", path),
+        finding_nouns=_words(cues, "finding_nouns", path),
         phrasal_cues=_words(cues, "phrasal_cues", path),
         unnamed_heads=_words(cues, "unnamed_heads", path),
         people_nouns=_words(cues, "people_nouns", path),

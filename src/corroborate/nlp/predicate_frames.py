@@ -109,3 +109,44 @@ def _said_in(head: Token) -> set[int] | None:
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return subtree_ids(obj)  # not "made the pledge on Monday"
     return None
+
+
+# "in the words of an adviser", "in the eyes of most voters", "in Forbes' view".
+_VOICE_NOUNS = {"words", "eyes", "view", "opinion", "estimation", "judgment", "judgement"}
+
+
+def in_frame(sent: Span, prep: Token, lex: Lexicon) -> Frame | None:
+    """ "In a CBS News poll, she led by 24 points": a finding and the record behind it.
+
+    The phrase names a poll, a survey or a study ("in the latest CNN poll"), or whose
+    words or eyes ("in the words of a senior adviser"); the clause it qualifies is the
+    content. After a verb of speech it is a channel ("said in a report"), not a source.
+    """
+    if prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    obj = child_with(prep, ("pobj",))
+    if obj is None:
+        return None
+    lemma = obj.lemma_.lower()
+    source: Token | None = None
+    if lemma in lex.finding_nouns:
+        source = obj
+    elif obj.lower_ in _VOICE_NOUNS:
+        source = child_with(obj, ("poss",))
+        if source is None:
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            source = child_with(of, ("pobj",)) if of is not None else None
+    if source is None:
+        return None
+    # On the clause's verb, or on its object ("has a decisive lead in the polls"); not
+    # inside its subject ("his gains in some polls may prove ...").
+    clause = prep.head
+    if clause.dep_ in ("dobj", "attr"):
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.lemma_.lower() in lex.cue_verbs:
+        return None
+    content = subtree_ids(clause) - subtree_ids(prep)
+    content = {i for i in content if sent.start <= i < sent.end}
+    if sum(1 for i in content if not sent.doc[i].is_punct) < 3:
+        return None
+    return Frame(cue=[prep], source_head=source, content=content, cue_lemma="in")

@@ -54,7 +54,7 @@ _ORG_NOUNS = {
 }
 # Marks at the edges of a noun phrase that are no part of the name.
 _EDGE_MARKS = {",", ";", ":", '"', "“", "”", "‘", "’", "'", "«", "»", "``", "''", "―", "—", "–"}
-_CLAUSES = {"ccomp", "parataxis", "advcl", "csubj", "xcomp", "conj", "prep", "npadvmod"}
+_CLAUSES = {"ccomp", "parataxis", "advcl", "csubj", "xcomp", "prep"}
 _RELAY_WINDOW = 3  # sentences over which a relay is carried to the same source
 
 

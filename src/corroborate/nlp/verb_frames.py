@@ -28,6 +28,8 @@ _PERSONAL_PRONOUNS = {
 }
 NAMED_TARGETS = {"PERSON", "ORG", "NORP", "GPE"}
 _ABSTRACT_ENDINGS = ("tion", "sion", "ness", "ment", "ity", "ism", "ance", "ence", "ship")
+# Modals of ability and duty: "can speak", "should know" report nothing said.
+_ABILITY = {"can", "could", "ca", "may", "might", "should", "must"}
 # A verb with one of these says something of its own: it is no tag on the clause above.
 _OWN_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 
@@ -46,6 +48,9 @@ class VerbFrames:
         lemma = cue.lemma_.lower()
         if any(c.dep_ == "neg" for c in cue.children):
             return None  # "cannot confirm", "did not say": nothing is claimed
+        modal_of = [cue, cue.head] if cue.dep_ == "conj" else [cue]
+        if any(c.dep_ == "aux" and c.lower_ in _ABILITY for v in modal_of for c in v.children):
+            return None  # "Russians can speak freely", "should say": not a report
         # "are more likely to say ...", "was quick to point out ...": the copula's subject
         # speaks (unless the adjective is itself a view: "is eager to say" is its frame).
         after_adjective = (
