@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from corroborate.nlp.cue_frames import Frame, is_question, quote_tag
 
-OPENING_QUOTES = {"“", '"', "‘", "«", "``"}
+OPENING_QUOTES = {"“", '"', "‘", "«", "``", "''"}
 _CLOSING_QUOTES = {"”", '"', "’", "''", "»"}
 _TAG_PUNCT = {",", "!", "—"}
 # Dependents that make a verb more than a tag: it does something to something. (A

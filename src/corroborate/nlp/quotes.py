@@ -18,7 +18,9 @@ from spacy.tokens import Doc
 from corroborate.nlp.cue_frames import is_question
 from corroborate.nlp.frames import ClaimFrame, doc_sents, doc_text, in_excluded
 
-_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»|„[^„“”]*[“”]")
+# Curly, straight, guillemet and low-high quotation marks, and the doubled apostrophes
+# some papers print (''...''), never across a line.
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»|„[^„“”]*[“”]|''(?:(?!'')[^\n])*''")
 _OPENING = '“"«„'
 _CLOSING = '”"»'
 # What may sit between the end of a continued quotation and the end of its sentence.
@@ -141,10 +143,14 @@ def _continues(
 
 
 def _strip_marks(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (text[start].isspace() or text[start] in _OPENING):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _CLOSING):
-        end -= 1
+    while start < end and (
+        text[start].isspace() or text[start] in _OPENING or text.startswith("''", start)
+    ):
+        start += 2 if text.startswith("''", start) else 1
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in _CLOSING or text.endswith("''", 0, end)
+    ):
+        end -= 2 if text.endswith("''", 0, end) else 1
     return (start, end) if end - start > 3 else None
 
 
