@@ -76,7 +76,7 @@ class VerbFrames:
             return None
         if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "citing X" is read as a relay of its head frame
-        subject = child_with(cue, ("nsubj",))
+        subject = _past_dateline(child_with(cue, ("nsubj",)))
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
         passive_subject = child_with(cue, ("nsubjpass",))
@@ -311,3 +311,14 @@ def _ends_clause(head: Token, cue: Token) -> bool:
     """Does the cue's phrase close its head's clause, as a tag does ("..., AFP reports.")?"""
     after = [t for t in head.subtree if t.i > max(subtree_ids(cue))]
     return all(t.is_punct or t.is_space for t in after)
+
+
+def _past_dateline(subject: Token | None) -> Token | None:
+    """ "WASHINGTON -- President Obama ... said": the dateline is no speaker; who follows is."""
+    if subject is None or not (subject.is_upper and subject.ent_type_ == "GPE"):
+        return subject
+    doc = subject.doc
+    following = doc[subject.i + 1 : min(len(doc), subject.i + 4)]
+    if not any(t.text in ("--", "—", "–", "―") for t in following):
+        return subject
+    return child_with(subject, ("appos",))
