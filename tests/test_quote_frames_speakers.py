@@ -90,3 +90,48 @@ def test_quote_frames_quotation_signed_with_a_dash(run_doc: Run) -> None:
     assert claims == [
         ("―", "Anna Petrova", "The shelling has not stopped for three days. We are leaving")
     ]
+
+
+def test_quote_frames_question_still_attributes_its_quotation(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "Graham said, “How many of you believe we lose because we are not tough enough? I "
+        "believe we are losing the vote because they think we don’t like them.”",
+    )
+    assert claims == [
+        (
+            "said",
+            "Graham",
+            "I believe we are losing the vote because they think we don’t like them.",
+        )
+    ]
+
+
+def test_quote_frames_tag_split_off_by_the_parser(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "“Are we where we need to be? Probably not,” Ms. Moore said. “Are we going to get "
+        "there? Absolutely.”",
+    )
+    assert [(source, content) for _, source, content in claims] == [
+        ("Moore", "Probably not"),
+        ("Moore", "Absolutely."),
+    ]
+
+
+def test_quote_frames_one_quoted_word_opens_a_longer_quotation(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc, "Asked about the shelling, Ryan said, “Sure. I get that, too. Everybody does.”"
+    )
+    assert [content for _, _, content in claims] == ["Sure", "I get that, too.", "Everybody does."]
+
+
+def test_quote_frames_doubled_apostrophes_are_quotation_marks(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "''The bridge is closed,'' Mr. Petrov said. ''The road to the village is mined.''",
+    )
+    assert [(source, content) for _, source, content in claims] == [
+        ("Petrov", "The bridge is closed"),
+        ("Petrov", "The road to the village is mined."),
+    ]

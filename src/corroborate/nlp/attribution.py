@@ -64,15 +64,15 @@ class Attribution:
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[ClaimFrame] = []
+        asked: list[ClaimFrame] = []
         for sent in doc_sents(doc):
             if not sent.text.strip() or in_excluded(doc, sent.start_char, sent.end_char):
                 continue
-            if is_question(sent.text):
-                continue  # a question asks; it claims nothing
-            frames = self._frames(sent)
-            claims.extend(self._claims(sent, frames))
+            found = self._claims(sent, self._frames(sent))
+            # A question asks; it claims nothing, though its tag attributes the quotation.
+            (asked if is_question(sent.text) else claims).extend(found)
         claims.sort(key=lambda c: c.content[0])
-        claims = extend_over_quotes(doc, claims, self._aside_in_quote)
+        claims = extend_over_quotes(doc, claims, self._aside_in_quote, asked)
         claims = extend_over_turns(doc, claims)
         resolve_sources(doc, claims)
         doc._.claims = claims

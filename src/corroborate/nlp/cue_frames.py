@@ -77,6 +77,7 @@ def heads_content(outer: Frame, inner: Frame) -> bool:
 
 
 _CLOSING_QUOTES = {"”", '"', "’", "''", "»"}
+_OPENING_MARKS = {"“", '"', "‘", "«", "``", "''"}
 # Dependents by which a verb says something of its own rather than tags a quotation.
 _OBJECTS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 
@@ -111,6 +112,12 @@ def quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
         return None
     head = next((t for t in nominal if t.head.i not in {n.i for n in names}), nominal[-1])
     content = {i for i in range(sent.start, quote_at) if not doc[i].is_space}
+    if all(doc[i].is_punct for i in content) and sent.start > 0:
+        # ',” Ms. Moore said.' split off by the parser: the quotation is the sentence before.
+        previous = doc[sent.start - 1].sent
+        if is_question(previous.text) or "\n" in previous.text:
+            return None
+        content = {t.i for t in previous if not t.is_space}
     if sum(1 for i in content if not doc[i].is_punct) < 2:
         return None
     return content, head
@@ -186,6 +193,9 @@ def trim(doc: Doc, content: set[int], frame: Frame) -> tuple[int, int] | None:
     ):
         end -= 1
     kept = [doc[i] for i in range(start, end + 1) if not doc[i].is_punct]
-    if not kept or (len(kept) == 1 and kept[0].pos_ != "PROPN"):
-        return None  # one word says nothing, unless it names whom ("endorsed Trump")
+    quoted = start > 0 and doc[start - 1].text in _OPENING_MARKS
+    if not kept or (len(kept) == 1 and kept[0].pos_ != "PROPN" and not quoted):
+        # One word says nothing, unless it names whom ("endorsed Trump") or is quoted
+        # ('Ryan said, “Sure. ...”').
+        return None
     return doc[start].idx, doc[end].idx + len(doc[end])

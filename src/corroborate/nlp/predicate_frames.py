@@ -75,7 +75,16 @@ def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
     noun = child_with(verb, ("dobj",))
     clear = next((c for c in verb.children if c.lower_ == "clear" and c.i > verb.i), None)
     if clear is not None and verb.lemma_.lower() == "make":
-        clause = next((c for c in verb.subtree if c.dep_ == "ccomp" and c.i > clear.i), None)
+        clause = next(
+            (
+                c
+                for c in verb.subtree
+                if c.dep_ in ("ccomp", "advcl")
+                and c.i > clear.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
         if clause is None:
             return None
         cue = [verb, clear]
@@ -143,8 +152,9 @@ def in_frame(sent: Span, prep: Token, lex: Lexicon) -> Frame | None:
     clause = prep.head
     if clause.dep_ in ("dobj", "attr"):
         clause = clause.head
-    if clause.pos_ not in ("VERB", "AUX") or clause.lemma_.lower() in lex.cue_verbs:
-        return None
+    verb = clause.lemma_.lower()
+    if clause.pos_ not in ("VERB", "AUX") or (verb in lex.cue_verbs and verb not in lex.held_views):
+        return None  # "said in a report": a channel
     content = subtree_ids(clause) - subtree_ids(prep)
     content = {i for i in content if sent.start <= i < sent.end}
     if sum(1 for i in content if not sent.doc[i].is_punct) < 3:

@@ -60,8 +60,10 @@ def leading_tag(sent: Span, verb: Token) -> tuple[set[int], Token] | None:
     if len(after) < 2 or after[0].text not in (",", ":") or after[1].text not in OPENING_QUOTES:
         return None
     content = {t.i for t in doc[after[1].i + 1 : sent.end] if not t.is_space}
-    if sum(1 for i in content if not doc[i].is_punct) < 3:
-        return None
+    words = sum(1 for i in content if not doc[i].is_punct)
+    closed = any(doc[i].text in _CLOSING_QUOTES for i in content)
+    if words < 3 and (closed or words == 0):
+        return None  # 'Ryan said, “Sure. ...”': a short first sentence of a longer quote
     return content, subject
 
 

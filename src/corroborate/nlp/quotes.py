@@ -32,15 +32,21 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def extend_over_quotes(
-    doc: Doc, claims: list[ClaimFrame], absorbed: Callable[[ClaimFrame], bool]
+    doc: Doc,
+    claims: list[ClaimFrame],
+    absorbed: Callable[[ClaimFrame], bool],
+    asked: list[ClaimFrame] | None = None,
 ) -> list[ClaimFrame]:
     """Claims for the other sentences of each attributed quotation.
 
     A frame read inside the quotation that ``absorbed`` says is the speaker's own aside
     ("I think ...", "we want ...", "nobody wants ...") gives way to the speaker's claim.
+    ``asked`` are the frames of questions: no claims themselves, they still attribute
+    the rest of their quotation ('Graham said, “How many of you ...? I believe ...”').
+    Questions inside a quotation stay out.
     """
     text = doc_text(doc)
-    anchored = _anchored_quotes(doc, claims, absorbed)
+    anchored = _anchored_quotes(doc, sorted(claims + (asked or []), key=_start), absorbed)
     claims = [
         c
         for c in claims
@@ -66,6 +72,8 @@ def extend_over_quotes(
             key = (sent.start_char, sent.end_char)
             if (key in claimed_sentences and not continued) or in_excluded(doc, *key):
                 continue
+            if is_question(text[start:end]):
+                continue
             content = _strip_marks(text, start, end)
             if content is None or any(
                 c.content[0] < content[1] and content[0] < c.content[1] for c in claims + added
@@ -76,6 +84,10 @@ def extend_over_quotes(
                 replace(anchor, sentence=key, content=content, from_quote=True, hedge_cues=[])
             )
     return sorted(claims + added, key=lambda c: c.content[0])
+
+
+def _start(claim: ClaimFrame) -> int:
+    return claim.content[0]
 
 
 def _anchored_quotes(

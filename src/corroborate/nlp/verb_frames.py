@@ -18,7 +18,7 @@ from corroborate.nlp.dependency import (
     that_clause_below,
 )
 from corroborate.nlp.lexicon import Lexicon
-from corroborate.nlp.quote_frames import next_sentence_content
+from corroborate.nlp.quote_frames import leading_tag, next_sentence_content
 
 # Pronouns that stand for people: personal ones, and quantifiers ("some believe ...").
 _PERSONAL_PRONOUNS = {
@@ -76,9 +76,13 @@ class VerbFrames:
             return None
         if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "citing X" is read as a relay of its head frame
-        subject = _past_dateline(child_with(cue, ("nsubj",)))
+        subject = next(
+            (c for c in cue.children if c.dep_ == "nsubj" and _past_dateline(c) is c), None
+        ) or _past_dateline(child_with(cue, ("nsubj",)))
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
+        if subject is None:
+            subject = _misparsed_subject(cue)
         passive_subject = child_with(cue, ("nsubjpass",))
         agent = agent_of(cue)
         if subject is None and cue.dep_ == "conj":
@@ -116,7 +120,7 @@ class VerbFrames:
             return None  # "is widely expected to be ...": a hedge on narration, not a claim
         content = self._verb_content(cue, lemma, source_head)
         if content is None and passive_subject is None and lemma not in self.lex.stance_verbs:
-            tagged = quote_tag(sent, cue)
+            tagged = quote_tag(sent, cue) or leading_tag(sent, cue)
             if tagged is not None:
                 content, source_head = tagged
         if content is None and passive_subject is None:
@@ -315,10 +319,28 @@ def _ends_clause(head: Token, cue: Token) -> bool:
 
 def _past_dateline(subject: Token | None) -> Token | None:
     """ "WASHINGTON -- President Obama ... said": the dateline is no speaker; who follows is."""
-    if subject is None or not (subject.is_upper and subject.ent_type_ == "GPE"):
+    if subject is None or not (subject.is_upper and subject.pos_ == "PROPN"):
         return subject
     doc = subject.doc
-    following = doc[subject.i + 1 : min(len(doc), subject.i + 4)]
-    if not any(t.text in ("--", "—", "–", "―") for t in following):
-        return subject
-    return child_with(subject, ("appos",))
+    for token in doc[subject.i + 1 : min(len(doc), subject.i + 9)]:
+        if token.text in ("--", "—", "–", "―"):
+            # "RENO, Nev. (AP) — ...", "KHARKIV, Ukraine — Governor X said": after the dash.
+            after = [c for c in subject.children if c.dep_ == "appos" and c.i > token.i]
+            return after[0] if after else None
+        if not (token.is_punct or token.pos_ == "PROPN"):
+            break
+    return subject
+
+
+def _misparsed_subject(cue: Token) -> Token | None:
+    """A subject the parser hung elsewhere: "About 4 in 10 say ...", "Majorities of
+    Democrats ... going to the polls Tuesday say ..." (under a participle before the cue).
+    """
+    for child in cue.lefts:
+        if child.dep_ == "nummod" and child.pos_ == "NUM":
+            return child
+        if child.dep_ == "advcl" and child.tag_ == "VBG":
+            subject = child_with(child, ("nsubj",))
+            if subject is not None and subject.i < child.i:
+                return subject
+    return None
