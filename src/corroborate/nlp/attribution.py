@@ -32,6 +32,7 @@ from corroborate.nlp.frames import (
     ClaimFrame,
     SourceMention,
     doc_sents,
+    doc_text,
     in_excluded,
     register_extensions,
 )
@@ -65,12 +66,14 @@ class Attribution:
     def __call__(self, doc: Doc) -> Doc:
         claims: list[ClaimFrame] = []
         asked: list[ClaimFrame] = []
+        text = doc_text(doc)
         for sent in doc_sents(doc):
-            if not sent.text.strip() or in_excluded(doc, sent.start_char, sent.end_char):
+            sentence = text[sent.start_char : sent.end_char]
+            if not sentence.strip() or in_excluded(doc, sent.start_char, sent.end_char):
                 continue
             found = self._claims(sent, self._frames(sent))
             # A question asks; it claims nothing, though its tag attributes the quotation.
-            (asked if is_question(sent.text) else claims).extend(found)
+            (asked if is_question(sentence) else claims).extend(found)
         claims.sort(key=lambda c: c.content[0])
         claims = extend_over_quotes(doc, claims, self._aside_in_quote, asked)
         claims = extend_over_turns(doc, claims)
