@@ -135,3 +135,17 @@ def test_quote_frames_doubled_apostrophes_are_quotation_marks(run_doc: Run) -> N
         ("Petrov", "The bridge is closed"),
         ("Petrov", "The road to the village is mined."),
     ]
+
+
+def test_quote_frames_tag_made_a_sentence_of_its_own(run_doc: Run) -> None:
+    claims = _claims(run_doc, "“Hold the bridge, whatever it takes!” one officer shouted.")
+    assert claims == [("shouted", "one officer", "Hold the bridge, whatever it takes")]
+    assert _claims(run_doc, "The shelling stopped. “It was terrible.” The mayor left.") == []
+
+
+def test_quote_frames_colon_before_a_quotation_the_parser_took_apart(run_doc: Run) -> None:
+    claims = _claims(run_doc, "Schumer tweeted: “Let’s go. We can stop the violence.”")
+    assert [(source, content) for _, source, content in claims] == [
+        ("Schumer", "Let’s go"),
+        ("Schumer", "We can stop the violence."),
+    ]

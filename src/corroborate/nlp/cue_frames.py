@@ -97,7 +97,7 @@ def quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
     before = list(doc[max(sent.start, cue.i - 10) : cue.i])
     quote_at = next((t.i for t in reversed(before) if t.text in _CLOSING_QUOTES), None)
     if quote_at is None:
-        return None
+        return _tag_sentence(sent, cue, after)
     between = [t for t in doc[quote_at + 1 : cue.i] if not t.is_space]
     name_after = []
     for token in after:
@@ -118,6 +118,42 @@ def quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
         if is_question(previous.text) or "\n" in previous.text:
             return None
         content = {t.i for t in previous if not t.is_space}
+    if sum(1 for i in content if not doc[i].is_punct) < 2:
+        return None
+    return content, head
+
+
+def _tag_sentence(sent: Span, cue: Token, after: list[Token]) -> tuple[set[int], Token] | None:
+    """'“... in trouble!” / one person tweeted.': a tag the parser made a sentence of its own.
+
+    The sentence is only a short name and the cue (and adjuncts), and the sentence before
+    it, in the same paragraph, ends with a closing quotation mark: that quotation is the
+    content. A question is no content.
+    """
+    doc = sent.doc
+    if sent.start == 0 or cue.i - sent.start > 7:
+        return None
+    previous = doc[sent.start - 1].sent
+    last = [t for t in previous if not t.is_space]
+    if not last or last[-1].text not in _CLOSING_QUOTES or "\n" in previous.text:
+        return None
+    if is_question(previous.text):
+        return None
+    names = [t for t in doc[sent.start : cue.i] if not t.is_punct and not t.is_space]
+    if not names:  # '“...!” said Pavone, a spokesman.'
+        names = []
+        for token in after:
+            if token.text in (",", ".", "(", "—", "–") or token.is_sent_end:
+                break
+            if not token.is_punct:
+                names.append(token)
+    if not names or len(names) > 6 or any(t.pos_ in ("VERB", "AUX") for t in names):
+        return None
+    nominal = [t for t in names if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not nominal:
+        return None
+    head = next((t for t in nominal if t.head.i == cue.i), nominal[-1])
+    content = {t.i for t in previous if not t.is_space}
     if sum(1 for i in content if not doc[i].is_punct) < 2:
         return None
     return content, head
@@ -192,6 +228,7 @@ def trim(doc: Doc, content: set[int], frame: Frame) -> tuple[int, int] | None:
         doc[end].is_space or doc[end].text in EDGE_PUNCT or doc[end].dep_ == "cc"
     ):
         end -= 1
+    start, end = _unquote(doc, start, end)
     kept = [doc[i] for i in range(start, end + 1) if not doc[i].is_punct]
     quoted = start > 0 and doc[start - 1].text in _OPENING_MARKS
     if not kept or (len(kept) == 1 and kept[0].pos_ != "PROPN" and not quoted):
@@ -199,3 +236,28 @@ def trim(doc: Doc, content: set[int], frame: Frame) -> tuple[int, int] | None:
         # ('Ryan said, “Sure. ...”').
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+_QUOTE_MARKS = _OPENING_MARKS | _CLOSING_QUOTES
+
+
+def _unquote(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop quotation marks at the edges that pair with nothing inside the content:
+    '“It was terrible.”' loses both, 'freed from “Putin's dictatorship”' keeps its own."""
+    while start < end:
+        inner = [doc[i].text in _QUOTE_MARKS for i in range(start + 1, end)]
+        head = doc[start].text in _QUOTE_MARKS
+        tail = doc[end].text in _QUOTE_MARKS
+        if head and tail and not any(inner):
+            start, end = start + 1, end - 1
+        elif head and not any(inner) and not tail:
+            start += 1
+        elif tail and not any(inner) and not head:
+            end -= 1
+        else:
+            break
+        while start <= end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
+            start += 1
+        while end >= start and (doc[end].is_space or doc[end].text in EDGE_PUNCT):
+            end -= 1
+    return start, end

@@ -20,10 +20,13 @@ _TAG_PUNCT = {",", "!", "—"}
 _OBJECTS = {"dobj", "xcomp", "attr", "acomp", "oprd", "dative", "pobj"}
 
 
-def _tag_verb(verb: Token) -> bool:
+def _tag_verb(verb: Token, before: int | None = None) -> bool:
+    """A verb that only tags: no object or complement of its own (before ``before``,
+    where a quotation it introduces may begin)."""
     if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN"):
         return False
-    if any(c.dep_ in _OBJECTS or c.dep_ == "neg" for c in verb.children):
+    limit = len(verb.doc) if before is None else before
+    if any((c.dep_ in _OBJECTS and c.i < limit) or c.dep_ == "neg" for c in verb.children):
         return False
     return verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj")
 
@@ -50,9 +53,9 @@ def trailing_tag(sent: Span, verb: Token) -> tuple[set[int], Token] | None:
 
 def leading_tag(sent: Span, verb: Token) -> tuple[set[int], Token] | None:
     """'He continued, “I believe it is about repairing the damage.”'."""
-    if not _tag_verb(verb):
-        return None
     doc = sent.doc
+    if not _tag_verb(verb, before=min(verb.i + 3, sent.end)):
+        return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > verb.i:
         return None
