@@ -185,7 +185,12 @@ def cue_phrase(frame: Frame) -> set[int]:
     if frame.cue_lemma == "according to" and frame.source_head is not None:
         ids |= subtree_ids(frame.source_head)
     elif frame.source_head is not None and frame.source_head.i > frame.cue[0].i:
-        ids |= subtree_ids(frame.source_head)  # inverted "..., says Baza"
+        # Inverted "..., says Baza": the name, not a clause on it ("said a staffer, who
+        # said he left on good terms" has a second claim).
+        head = frame.source_head
+        ids |= {t.i for t in head.subtree if t.dep_ not in ("relcl", "acl") or t.head != head}
+        for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+            ids -= subtree_ids(clause)
     return ids
 
 

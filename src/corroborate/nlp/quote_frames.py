@@ -56,6 +56,10 @@ def leading_tag(sent: Span, verb: Token) -> tuple[set[int], Token] | None:
     doc = sent.doc
     if not _tag_verb(verb, before=min(verb.i + 3, sent.end)):
         return None
+    marks = [t.text for t in doc[sent.start : verb.i] if t.text in OPENING_QUOTES | _CLOSING_QUOTES]
+    straight = sum(1 for m in marks if m in ('"', "''"))
+    if straight % 2 or marks.count("“") > marks.count("”"):
+        return None  # the verb stands inside a quotation: "''... slipped,'' he said"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > verb.i:
         return None
