@@ -79,3 +79,19 @@ def test_attribution_phrases_dateline_is_no_speaker(run_doc: Run) -> None:
     assert _claims(
         run_doc, "KHARKIV, Ukraine — Governor Oleh Synehubov said three people were wounded."
     ) == [("three people were wounded", "said", ["Oleh Synehubov"], [])]
+
+
+def test_attribution_phrases_owned_claim_in_a_noun(run_doc: Run) -> None:
+    assert _claims(
+        run_doc, "The governor's claim that the bridge was hit twice could not be verified."
+    ) == [("the bridge was hit twice", "claim", ["governor"], [])]
+    assert _claims(run_doc, "The ministry's statement was short.") == []
+
+
+def test_attribution_phrases_quoted_unnamed_teller_is_the_speaker_s_words(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "“This museum tells the truth that the war was lost,” Mr. Petrov declared. “It "
+        "will inspire us.”",
+    )
+    assert {(cue, tuple(sources)) for _, cue, sources, _ in claims} == {("declared", ("Petrov",))}

@@ -37,7 +37,12 @@ from corroborate.nlp.frames import (
     register_extensions,
 )
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
-from corroborate.nlp.predicate_frames import in_frame, light_verb_frame, predicate_frame
+from corroborate.nlp.predicate_frames import (
+    in_frame,
+    light_verb_frame,
+    nominal_frame,
+    predicate_frame,
+)
 from corroborate.nlp.quote_frames import DASHES, dash_frame, line_speaker_frame, quote_frame
 from corroborate.nlp.quotes import extend_over_quotes, extend_over_turns
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
@@ -101,7 +106,9 @@ class Attribution:
             elif token.lower_ == "in":
                 frame = in_frame(sent, token, self.lex)
             elif token.pos_ in ("ADJ", "NOUN"):
-                frame = predicate_frame(sent, token, self.lex)
+                frame = predicate_frame(sent, token, self.lex) or nominal_frame(
+                    sent, token, self.lex
+                )
             else:
                 frame = None
             if frame is not None and frame.content:
@@ -236,7 +243,9 @@ class Attribution:
         """
         if (claim.cue_lemma or "") in self.lex.held_views or claim.cue_lemma == "in":
             return True
-        return any(s.kind in ("pronoun", "unnamed") for s in claim.sources)
+        # Unnamed tellers ("this museum tells the truth that ...", "they told us") speak in
+        # the quoted speaker's words; a named one ("Putin told me ...") is reported.
+        return any(s.kind not in ("person", "organisation") for s in claim.sources)
 
     def _absorbs(self, outer: Frame, inner: Frame) -> bool:
         """Is ``inner`` part of what ``outer``'s source says rather than a claim it relays?

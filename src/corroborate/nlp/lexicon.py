@@ -32,6 +32,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     finding_nouns: frozenset[str]
+    nominal_cues: frozenset[str]
     phrasal_cues: frozenset[str]
     unnamed_heads: frozenset[str]
     people_nouns: frozenset[str]
@@ -95,6 +96,7 @@ def load_lexicon() -> Lexicon:
         light_verbs=_words(cues, "light_verbs", path),
         speech_nouns=_words(cues, "speech_nouns", path),
         finding_nouns=_words(cues, "finding_nouns", path),
+        nominal_cues=_words(cues, "nominal_cues", path),
         phrasal_cues=_words(cues, "phrasal_cues", path),
         unnamed_heads=_words(cues, "unnamed_heads", path),
         people_nouns=_words(cues, "people_nouns", path),
@@ -110,7 +112,8 @@ def load_lexicon() -> Lexicon:
         | _words(cues, "stance_verbs", path)
         | _words(cues, "judgement_verbs", path)
         | _words(cues, "stance_adjectives", path)
-        | _words(cues, "stance_nouns", path),
+        | _words(cues, "stance_nouns", path)
+        | _words(cues, "nominal_cues", path),
         hedge_adverbs=_words(hedges, "adverbs", path),
         distancing_cues=_words(hedges, "distancing_cues", path),
         possible_modals=_words(hedges, "possible_modals", path),

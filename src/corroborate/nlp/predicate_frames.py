@@ -155,8 +155,51 @@ def in_frame(sent: Span, prep: Token, lex: Lexicon) -> Frame | None:
     verb = clause.lemma_.lower()
     if clause.pos_ not in ("VERB", "AUX") or (verb in lex.cue_verbs and verb not in lex.held_views):
         return None  # "said in a report": a channel
+    subject = child_with(clause, ("nsubj", "nsubjpass"))
+    if clause.dep_ in ("relcl", "acl") or subject is None or subject.tag_ in ("WP", "WDT"):
+        return None  # "who leads in the polls": a description, not a finding
     content = subtree_ids(clause) - subtree_ids(prep)
     content = {i for i in content if sent.start <= i < sent.end}
-    if sum(1 for i in content if not sent.doc[i].is_punct) < 3:
+    if sum(1 for i in content if not sent.doc[i].is_punct) < 4:
         return None
     return Frame(cue=[prep], source_head=source, content=content, cue_lemma="in")
+
+
+def nominal_frame(sent: Span, noun: Token, lex: Lexicon) -> Frame | None:
+    """ "Trump's claim that Mexico will pay", "her support for the ceasefire".
+
+    A noun of speech or stance whose owner is named ("X's", "his") and whose content
+    follows it: a "that"-clause, an infinitive, or the object of "for", "of", "against",
+    "on" or "about".
+    """
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.nominal_cues:
+        return None
+    owner = child_with(noun, ("poss",))
+    if owner is None or owner.lower_ in ("its", "it", "whose"):
+        return None
+    if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
+        return None
+    content = None
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            content = subtree_ids(child)
+        elif child.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            content = subtree_ids(child)
+        elif child.dep_ == "prep" and child.lower_ in ("for", "of", "against", "on", "about", "to"):
+            obj = child_with(child, ("pobj", "pcomp"))
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                content = subtree_ids(obj)
+        if content is not None:
+            break
+    if content is None:
+        return None
+    content = {i for i in content if sent.start <= i < sent.end}
+    if not content:
+        return None
+    return Frame(cue=[noun], source_head=owner, content=content, cue_lemma=noun.lemma_.lower())
