@@ -44,7 +44,7 @@ from corroborate.nlp.predicate_frames import (
     predicate_frame,
 )
 from corroborate.nlp.quote_frames import DASHES, dash_frame, line_speaker_frame, quote_frame
-from corroborate.nlp.quotes import extend_over_quotes, extend_over_turns
+from corroborate.nlp.quotes import extend_over_quotes, extend_over_turns, in_quotation
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
 from corroborate.nlp.verb_frames import NAMED_TARGETS, VerbFrames
 
@@ -268,8 +268,12 @@ class Attribution:
             return True  # "in the polls", "in my view" inside a speaker's words are theirs
         if head is None:
             return outer.source_head is not None  # "it's fine to say ...", he said
-        # Pronouns and relatives ("people who say ...") stand inside the outer speaker's words.
-        return head.tag_ in ("PRP", "WDT", "WP", "DT")
+        # Pronouns and relatives ("people who say ...") stand inside the outer speaker's words,
+        # and so does any unnamed teller inside a quotation ('“This museum tells ...,” he said').
+        if head.tag_ in ("PRP", "WDT", "WP", "DT"):
+            return True
+        named = head.pos_ == "PROPN" or head.ent_type_ in NAMED_TARGETS
+        return not named and in_quotation(head.doc, inner.cue[0].idx)
 
     def _sources(self, sent: Span, frame: Frame) -> list[SourceMention]:
         if frame.source_head is None:

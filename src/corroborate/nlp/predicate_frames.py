@@ -183,13 +183,13 @@ def nominal_frame(sent: Span, noun: Token, lex: Lexicon) -> Frame | None:
     for child in noun.children:
         if child.i < noun.i:
             continue
-        if child.dep_ in ("acl", "ccomp", "relcl") and any(
+        that = child.dep_ in ("acl", "ccomp", "relcl") and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in child.children
-        ):
-            content = subtree_ids(child)
-        elif child.dep_ == "acl" and any(
+        )
+        to = child.dep_ == "acl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
+        )
+        if that or to:
             content = subtree_ids(child)
         elif child.dep_ == "prep" and child.lower_ in ("for", "of", "against", "on", "about", "to"):
             obj = child_with(child, ("pobj", "pcomp"))

@@ -31,6 +31,15 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
 
 
+def in_quotation(doc: Doc, char: int) -> bool:
+    """Is this character inside a quotation of the article (ranges found once per Doc)?"""
+    key = "corroborate.quotes"
+    if key not in doc.user_data:
+        doc.user_data[key] = quote_ranges(doc_text(doc))
+    ranges: list[tuple[int, int]] = doc.user_data[key]
+    return any(start < char < end for start, end in ranges)
+
+
 def extend_over_quotes(
     doc: Doc,
     claims: list[ClaimFrame],
