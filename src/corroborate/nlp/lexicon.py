@@ -31,6 +31,7 @@ class Lexicon:
     stance_nouns: frozenset[str]
     light_verbs: frozenset[str]
     speech_nouns: frozenset[str]
+    held_nouns: frozenset[str]
     finding_nouns: frozenset[str]
     nominal_cues: frozenset[str]
     phrasal_cues: frozenset[str]
@@ -95,6 +96,7 @@ def load_lexicon() -> Lexicon:
         stance_nouns=_words(cues, "stance_nouns", path),
         light_verbs=_words(cues, "light_verbs", path),
         speech_nouns=_words(cues, "speech_nouns", path),
+        held_nouns=_words(cues, "held_nouns", path),
         finding_nouns=_words(cues, "finding_nouns", path),
         nominal_cues=_words(cues, "nominal_cues", path),
         phrasal_cues=_words(cues, "phrasal_cues", path),

@@ -63,8 +63,10 @@ def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
     A light verb whose object is a noun of speech says what its noun says: the
     noun's "that"-clause, or the object of its "of"/"about"/"on"/"against".
     """
-    if verb.lemma_.lower() not in lex.light_verbs or verb.pos_ != "VERB":
+    lemma = verb.lemma_.lower()
+    if (lemma not in lex.light_verbs and lemma != "have") or verb.pos_ != "VERB":
         return None
+    nouns = lex.held_nouns if lemma == "have" else lex.speech_nouns
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     subject = child_with(verb, ("nsubj",))
@@ -89,7 +91,7 @@ def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
             return None
         cue = [verb, clear]
         content = subtree_ids(clause)
-    elif noun is not None and noun.lemma_.lower() in lex.speech_nouns:
+    elif noun is not None and noun.lemma_.lower() in nouns:
         if any(c.lower_ == "no" for c in noun.children):
             return None  # "made no mention of": nothing said
         found = _said_in(noun) or _said_in(verb)
@@ -113,13 +115,15 @@ def _said_in(head: Token) -> set[int] | None:
             c.dep_ == "mark" and c.lower_ == "that" for c in child.children
         ):
             return subtree_ids(child)
-        if child.dep_ == "prep" and child.lower_ in ("of", "about", "on", "against", "for"):
+        if child.dep_ == "prep" and child.lower_ in _ABOUT_NOUN:
             obj = child_with(child, ("pobj", "pcomp"))
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return subtree_ids(obj)  # not "made the pledge on Monday"
     return None
 
 
+# What a noun of speech or view is about: "assessment of", "views on", "feelings toward".
+_ABOUT_NOUN = {"of", "about", "on", "against", "for", "toward", "towards", "over", "regarding"}
 # "in the words of an adviser", "in the eyes of most voters", "in Forbes' view".
 _VOICE_NOUNS = {"words", "eyes", "view", "opinion", "estimation", "judgment", "judgement"}
 
