@@ -148,6 +148,8 @@ class VerbFrames:
                 return subtree_ids(child)
             if child.dep_ == "xcomp" and child.tag_ == "VBG" and lemma not in self.lex.stance_verbs:
                 return subtree_ids(child)  # "said legalizing it could ...", a misparsed clause
+            if _bare_clause(child) and lemma not in self.lex.stance_verbs:
+                return subtree_ids(child)  # "said after the convention he would not ..."
         head = cue.head
         if (
             cue.dep_ in ("parataxis", "ccomp", "advcl", "conj")
@@ -312,9 +314,42 @@ def _passive(verb: Token) -> bool:
 
 
 def _ends_clause(head: Token, cue: Token) -> bool:
-    """Does the cue's phrase close its head's clause, as a tag does ("..., AFP reports.")?"""
-    after = [t for t in head.subtree if t.i > max(subtree_ids(cue))]
+    """Does the cue's phrase close its head's clause, as a tag does ("..., AFP reports.")?
+
+    A parenthetical tag may be followed by a coordinate of the content: "It would take
+    weeks, he said, and wrangling could be paralyzing."
+    """
+    end = max(subtree_ids(cue))
+    coordinated: set[int] = set()
+    if cue.dep_ == "parataxis":
+        for child in head.children:
+            if child.i > end and child.dep_ in ("cc", "conj"):
+                coordinated |= subtree_ids(child)
+    after = [t for t in head.subtree if t.i > end and t.i not in coordinated]
     return all(t.is_punct or t.is_space for t in after)
+
+
+# Subordinators of an adverbial clause: with one, the clause is no complement.
+_SUBORDINATORS = {
+    *("because", "if", "when", "while", "as", "since", "although", "though", "after"),
+    *("before", "until", "unless", "whether", "once", "so", "where", "whereas", "than"),
+}
+
+
+def _bare_clause(child: Token) -> bool:
+    """An adverbial clause after the cue with its own subject and no subordinator: the
+    parser's reading of a complement ("said after the convention he would not ...")."""
+    if child.dep_ != "advcl" or child.i < child.head.i:
+        return False
+    children = list(child.children)
+    if any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in _SUBORDINATORS)
+        for c in children
+        if c.i < child.i
+    ):
+        return False
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.i < child.i and child.tag_ not in ("VBG", "VBN")
 
 
 def _past_dateline(subject: Token | None) -> Token | None:
