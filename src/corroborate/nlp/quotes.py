@@ -154,7 +154,7 @@ def _continues(
         return False
     if any(c.cue is not None and quote[0] <= c.cue[0] < quote[1] for c in claims):
         return False  # a speaker of its own inside
-    if sum(1 for w in text[quote[0] : quote[1]].split() if any(ch.isalnum() for ch in w)) < 3:
+    if sum(1 for w in text[quote[0] : quote[1]].split() if any(ch.isalnum() for ch in w)) < 2:
         return False
     sentence_end = next(
         (s.end_char for s in doc_sents(doc) if s.start_char < quote[1] <= s.end_char), quote[1]
