@@ -378,4 +378,14 @@ def _misparsed_subject(cue: Token) -> Token | None:
             subject = child_with(child, ("nsubj",))
             if subject is not None and subject.i < child.i:
                 return subject
+    # "During a meeting in Cedar Rapids, Iowa, Rubio told ...": the name right before the
+    # cue, swallowed by a fronted phrase.
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if (
+        cue.dep_ == "ROOT"
+        and before is not None
+        and before.ent_type_ in ("PERSON", "ORG")
+        and before.dep_ in ("pobj", "appos", "conj", "npadvmod")
+    ):
+        return before
     return None
