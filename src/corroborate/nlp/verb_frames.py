@@ -81,6 +81,11 @@ class VerbFrames:
         ) or _past_dateline(child_with(cue, ("nsubj",)))
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
+        if subject is None and cue.tag_ == "VBG" and cue.dep_ == "pcomp":
+            # "responded by saying ...", "after saying ..., she was whisked away".
+            clause = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if clause is not None:
+                subject = child_with(clause, ("nsubj", "nsubjpass"))
         if subject is None:
             subject = _misparsed_subject(cue)
         passive_subject = child_with(cue, ("nsubjpass",))
