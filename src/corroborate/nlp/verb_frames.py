@@ -81,6 +81,8 @@ class VerbFrames:
         ) or _past_dateline(child_with(cue, ("nsubj",)))
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
+        if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.lower_ == "without":
+            return None  # "left without knowing how ...": nothing known, nothing said
         if subject is None and cue.tag_ == "VBG" and cue.dep_ == "pcomp":
             # "responded by saying ...", "after saying ..., she was whisked away".
             clause = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
