@@ -65,3 +65,23 @@ def test_attribution_parse_repairs_objects_that_carry_what_is_said(run_doc: Run)
     assert _claims(run_doc, "The two ministers had opposing views on the ceasefire.") == [
         ("the ceasefire", "had opposing views", ["two ministers"])
     ]
+
+
+def test_attribution_parse_repairs_call_for_a_clause_and_a_small_clause(run_doc: Run) -> None:
+    assert _claims(
+        run_doc, "The governor is calling for the army to leave the border villages."
+    ) == [("the army to leave the border villages", "is calling", ["governor"])]
+    [(content, cue, sources)] = _claims(run_doc, "The mayor called the evacuation “chaotic.”")
+    assert (cue, sources) == ("called", ["mayor"])
+    assert content.startswith("the evacuation")
+
+
+def test_attribution_parse_repairs_relative_names_its_antecedent(run_doc: Run) -> None:
+    doc = run_doc("The volunteer who wants to reopen the school has met the mayor twice.")
+    [claim] = doc._.claims
+    [source] = claim.sources
+    assert (source.text, source.name, source.resolved_from) == ("who", "volunteer", "who")
+
+
+def test_attribution_parse_repairs_generic_relative_is_no_claim(run_doc: Run) -> None:
+    assert _claims(run_doc, "Those who want to leave the town can take the evening bus.") == []

@@ -51,6 +51,7 @@ from corroborate.nlp.verb_frames import NAMED_TARGETS, VerbFrames
 _GENERIC_ACCORDING = {"information", "data", "report", "reports", "statement", "estimate"}
 _RELATIVE = {"whom", "which", "who", "whose"}
 _FIRST_SECOND_PERSON = {"i", "we", "you"}
+_GENERIC_PEOPLE = {"people", "those", "anyone", "anybody", "everyone", "everybody", "someone"}
 
 
 @Language.factory(
@@ -231,7 +232,10 @@ class Attribution:
             return False
         mind = lemma in self.lex.private_states or lemma in self.lex.intention_verbs
         if head.tag_ in ("WP", "WDT"):
-            return mind
+            # "people who believe ..." is generic; "the novice who wants to unseat X" is his.
+            antecedent = frame.cue[0].head if frame.cue[0].dep_ == "relcl" else None
+            generic = antecedent is None or antecedent.lower_ in _GENERIC_PEOPLE
+            return mind and generic
         felt = lemma in self.lex.stance_adjectives or lemma in self.lex.stance_nouns
         return head.lower_ in _FIRST_SECOND_PERSON and (mind or felt)
 

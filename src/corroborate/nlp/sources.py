@@ -87,6 +87,12 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
     text = sent.doc[tokens[0].i : tokens[-1].i + 1].text
     span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     lower = head.lower_
+    clause = head.head
+    if head.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.pos_ != "PRON":
+        # "the novice who wants ...": the relative names what the clause hangs on.
+        antecedent = clause.head
+        name, kind = _best_name(noun_phrase(antecedent), antecedent)
+        return SourceMention(text=text, span=span, name=name, kind=kind, resolved_from=text)
     if head.pos_ == "PRON" or lower in _PLURAL:
         return SourceMention(text=text, span=span, name=text, kind="pronoun")
     name, kind = _best_name(tokens, head)

@@ -180,6 +180,16 @@ class VerbFrames:
             # "As the ministry noted, ...": the main clause is what was noted.
             # "The village, the ministry said, was retaken": the tag sits inside the content.
             return subtree_ids(head) - subtree_ids(cue)
+        for child in cue.children:
+            # "calling for the United States to take a stronger role": a for-to clause.
+            marker = next((c for c in child.children if c.dep_ == "mark"), None)
+            if (
+                child.dep_ == "advcl"
+                and marker is not None
+                and marker.lower_ == "for"
+                and f"{lemma} for" in self.lex.phrasal_cues
+            ):
+                return subtree_ids(child) - {marker.i}
         particle = self._phrasal_particle(cue)
         if particle is not None:
             if particle.dep_ == "prep":
@@ -249,7 +259,18 @@ class VerbFrames:
         """
         obj = child_with(cue, ("nsubjpass",) if passive else ("dobj",))
         if obj is None:
-            return None
+            # "called Trump “unhinged”" parsed as a small clause: the predicate with its subject.
+            small = next(
+                (
+                    c
+                    for c in cue.children
+                    if c.dep_ in ("oprd", "ccomp", "xcomp")
+                    and c.i > cue.i
+                    and child_with(c, ("nsubj",)) is not None
+                ),
+                None,
+            )
+            return subtree_ids(small) if small is not None and not passive else None
         content = subtree_ids(obj)
         said_of = False
         for child in cue.children:
@@ -274,8 +295,10 @@ class VerbFrames:
         """
         if head.ent_type_ in NAMED_TARGETS or head.pos_ == "PROPN":
             return True
+        if head.lower_ in _PERSONAL_PRONOUNS:
+            return True  # also "most in Miami", "many of them" (tagged as adjectives)
         if head.pos_ == "PRON":
-            return head.lower_ in _PERSONAL_PRONOUNS
+            return False
         lemma = head.lemma_.lower()
         if lemma in self.lex.people_nouns or lemma in self.lex.unnamed_heads:
             return True
