@@ -28,6 +28,8 @@ _PERSONAL_PRONOUNS = {
 }
 NAMED_TARGETS = {"PERSON", "ORG", "NORP", "GPE"}
 _ABSTRACT_ENDINGS = ("tion", "sion", "ness", "ment", "ity", "ism", "ance", "ence", "ship")
+# Verbs of aspect: "continued to insist", "began to argue", "kept saying".
+_ASPECT_VERBS = {"continue", "begin", "start", "keep", "resume", "go"}
 # Modals of ability and duty: "can speak", "should know" report nothing said.
 _ABILITY = {"can", "could", "ca", "may", "might", "should", "must"}
 # A verb with one of these says something of its own: it is no tag on the clause above.
@@ -59,17 +61,19 @@ class VerbFrames:
             and cue.head.dep_ == "acomp"
             and cue.head.lemma_.lower() not in self.lex.stance_adjectives
         )
+        # "continued to insist that ...", "began to argue ...": the aspect verb's subject speaks.
+        after_aspect = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _ASPECT_VERBS
         if (
             cue.dep_ == "xcomp"
             and cue.head.lemma_.lower() not in self.lex.cue_verbs
-            and not after_adjective
+            and not (after_adjective or after_aspect)
         ):
             return None  # "were invited to report ...": a request, not a report
         if (
             cue.dep_ == "xcomp"
             and (is_infinitive(cue) or cue.tag_ == "VBG")
             and not _passive(cue.head)
-            and not after_adjective
+            and not (after_adjective or after_aspect)
         ):
             # "plans to call for ...", "wanted to know ...", "mentioned disparaging remarks":
             # the head's content.
@@ -81,6 +85,10 @@ class VerbFrames:
         ) or _past_dateline(child_with(cue, ("nsubj",)))
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
+        if subject is None and after_aspect:
+            subject = child_with(cue.head, ("nsubj",))
+            if subject is None and cue.head.dep_ == "conj":
+                subject = child_with(cue.head.head, ("nsubj",))
         if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.lower_ == "without":
             return None  # "left without knowing how ...": nothing known, nothing said
         if subject is None and cue.tag_ == "VBG" and cue.dep_ == "pcomp":
