@@ -96,6 +96,13 @@ def quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
         return None
     before = list(doc[max(sent.start, cue.i - 10) : cue.i])
     quote_at = next((t.i for t in reversed(before) if t.text in _CLOSING_QUOTES), None)
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if quote_at is None and subject is not None:
+        # A long apposition on the name: the quotation closes right before the subject.
+        first = min(t.i for t in subject.subtree)
+        mark = next((t for t in reversed(doc[sent.start : first]) if not t.is_space), None)
+        if mark is not None and mark.text in _CLOSING_QUOTES:
+            quote_at = mark.i
     if quote_at is None:
         return _tag_sentence(sent, cue, after)
     between = [t for t in doc[quote_at + 1 : cue.i] if not t.is_space]
@@ -105,6 +112,9 @@ def quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
             break
         name_after.append(token)
     names = [t for t in between or name_after if not t.is_punct]
+    if subject is not None and len(names) > 6 and subject.i > quote_at:
+        # '“...,” Trump, the 2016 front-runner ... in South Carolina, said': a long apposition.
+        names = [subject]
     if not names or len(names) > 6 or any(t.pos_ in ("VERB", "AUX") for t in names):
         return None  # a short name, maybe with a party tag: 'Rep. Elijah E. Cummings (D-Md.)'
     nominal = [t for t in names if t.pos_ in ("PROPN", "NOUN", "PRON")]

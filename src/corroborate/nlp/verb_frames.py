@@ -19,6 +19,7 @@ from corroborate.nlp.dependency import (
 )
 from corroborate.nlp.lexicon import Lexicon
 from corroborate.nlp.quote_frames import leading_tag, next_sentence_content
+from corroborate.nlp.quotes import in_quotation
 
 # Pronouns that stand for people: personal ones, and quantifiers ("some believe ...").
 _PERSONAL_PRONOUNS = {
@@ -80,9 +81,13 @@ class VerbFrames:
             return None
         if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "citing X" is read as a relay of its head frame
-        subject = next(
-            (c for c in cue.children if c.dep_ == "nsubj" and _past_dateline(c) is c), None
-        ) or _past_dateline(child_with(cue, ("nsubj",)))
+        subjects = [c for c in cue.children if c.dep_ == "nsubj" and _past_dateline(c) is c]
+        # Of two subjects, the one outside the quotation speaks ('“..., any endorsement,”
+        # he said').
+        outside = [c for c in subjects if not in_quotation(cue.doc, c.idx)]
+        subject = (outside or subjects or [None])[0] or _past_dateline(
+            child_with(cue, ("nsubj",))
+        )
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
         if subject is None and after_aspect:
