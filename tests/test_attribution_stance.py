@@ -72,3 +72,19 @@ def test_attribution_stance_mind_needs_someone_to_hold_it(run_doc: Run) -> None:
     assert _claims(run_doc, "I want to go home before the winter.") == []
     assert _claims(run_doc, "The engineers left without knowing how the bridge would hold.") == []
     assert _claims(run_doc, "The dissolution of the treaty, feeling the strain, collapsed.") == []
+
+
+def test_attribution_stance_what_a_record_shows(run_doc: Run) -> None:
+    assert _claims(run_doc, "Polls show a close contest in the region.") == [
+        ("a close contest in the region", "show", ["Polls"])
+    ]
+    assert _claims(run_doc, "The footage shows him with his hands in the air.") == [
+        ("him with his hands in the air", "shows", ["footage"])
+    ]
+    assert _claims(run_doc, "The mayor showed the video to reporters on Monday.") == []
+
+
+def test_attribution_stance_speech_after_a_verb_of_aspect(run_doc: Run) -> None:
+    assert _claims(run_doc, "The ministry continued to insist that the dam was intact.") == [
+        ("the dam was intact", "to insist", ["ministry"])
+    ]

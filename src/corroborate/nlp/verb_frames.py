@@ -85,9 +85,7 @@ class VerbFrames:
         # Of two subjects, the one outside the quotation speaks ('“..., any endorsement,”
         # he said').
         outside = [c for c in subjects if not in_quotation(cue.doc, c.idx)]
-        subject = (outside or subjects or [None])[0] or _past_dateline(
-            child_with(cue, ("nsubj",))
-        )
+        subject = (outside or subjects or [None])[0] or _past_dateline(child_with(cue, ("nsubj",)))
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
         if subject is None and after_aspect:
@@ -218,7 +216,7 @@ class VerbFrames:
         ):
             # "Polls show a close contest", "an analysis shows Democrats outpacing ...":
             # what a record shows is its finding.
-            finding = self._stance_content(cue)
+            finding = self._stance_content(cue, also=("with",))
             if finding is not None and len(finding) >= 2:
                 return finding
         if lemma in self.lex.judgement_verbs:
@@ -262,7 +260,11 @@ class VerbFrames:
         return None
 
     def _stance_content(
-        self, cue: Token, passive: bool = False, predicate: bool = False
+        self,
+        cue: Token,
+        passive: bool = False,
+        predicate: bool = False,
+        also: tuple[str, ...] = (),
     ) -> set[int] | None:
         """ "called the raid a provocation": the object and what is said of it.
 
@@ -288,7 +290,7 @@ class VerbFrames:
         said_of = False
         for child in cue.children:
             complement = child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
-            qualifier = child.dep_ == "prep" and child.lower_ in ("as", "for", "of")
+            qualifier = child.dep_ == "prep" and child.lower_ in ("as", "for", "of", *also)
             if (complement or qualifier) and child.i > cue.i:
                 content |= subtree_ids(child)
                 said_of = said_of or complement or child.lower_ == "as"
