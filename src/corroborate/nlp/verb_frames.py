@@ -85,7 +85,8 @@ class VerbFrames:
         # Of two subjects, the one outside the quotation speaks ('“..., any endorsement,”
         # he said').
         outside = [c for c in subjects if not in_quotation(cue.doc, c.idx)]
-        subject = (outside or subjects or [None])[0] or _past_dateline(child_with(cue, ("nsubj",)))
+        preferred = outside or subjects
+        subject = preferred[0] if preferred else _past_dateline(child_with(cue, ("nsubj",)))
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
         if subject is None and after_aspect:
