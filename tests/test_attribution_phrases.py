@@ -95,3 +95,16 @@ def test_attribution_phrases_quoted_unnamed_teller_is_the_speaker_s_words(run_do
         "will inspire us.”",
     )
     assert {(cue, tuple(sources)) for _, cue, sources, _ in claims} == {("declared", ("Petrov",))}
+
+
+def test_attribution_phrases_a_thing_holds_no_view(run_doc: Run) -> None:
+    text = "The way the mayor handled the evacuation was critical to its success."
+    assert _claims(run_doc, text) == []
+
+
+def test_attribution_phrases_purpose_is_no_view(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "Petrov said the engineers should call the ministry to learn how to repair the bridge.",
+    )
+    assert [cue for _, cue, _, _ in claims] == ["said"]

@@ -107,7 +107,7 @@ class Attribution:
             elif token.lower_ == "in":
                 frame = in_frame(sent, token, self.lex)
             elif token.pos_ in ("ADJ", "NOUN"):
-                frame = predicate_frame(sent, token, self.lex) or nominal_frame(
+                frame = predicate_frame(sent, token, self.lex, self._holder) or nominal_frame(
                     sent, token, self.lex
                 )
             else:
@@ -220,6 +220,10 @@ class Attribution:
                 )
             )
         return claims
+
+    def _holder(self, head: Token) -> bool:
+        """Can this subject hold a view: a name, a pronoun for people, or people?"""
+        return self.verbs.animate(head, strict=True)
 
     def _speaker_aside(self, frame: Frame) -> bool:
         """ "I think", "you want", "people who believe": a speaker's aside, not a report.

@@ -7,6 +7,8 @@ of ...") attributes a view to the subject. The predicate needs what the view is 
 says how they felt, not what they hold.
 """
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from corroborate.nlp.cue_frames import Frame
@@ -18,7 +20,9 @@ _COPULAS = {"be", "become", "remain", "seem", "appear", "grow", "stay"}
 _ABOUT = {"of", "about", "on", "over", "with", "toward", "towards", "that", "to", "for"}
 
 
-def predicate_frame(sent: Span, word: Token, lex: Lexicon) -> Frame | None:
+def predicate_frame(
+    sent: Span, word: Token, lex: Lexicon, holder: Callable[[Token], bool]
+) -> Frame | None:
     """The frame of a stance adjective or a backer noun after a copula, if it has one."""
     lemma = word.lemma_.lower()
     adjective = word.pos_ == "ADJ" and lemma in lex.stance_adjectives
@@ -33,6 +37,8 @@ def predicate_frame(sent: Span, word: Token, lex: Lexicon) -> Frame | None:
     subject = child_with(copula, ("nsubj",))
     if subject is None or subject.lower_ in ("it", "this", "that", "there", "what"):
         return None  # "it is clear that ...": the writer's own judgement
+    if not holder(subject):
+        return None  # "the way he carried himself was critical to his success"
     content = _about(word, noun) or (_about(copula, noun) if adjective else None)
     if content is None:
         return None

@@ -108,15 +108,19 @@ class VerbFrames:
             subject = child_with(cue.head, ("nsubj",))
         if subject is None and cue.pos_ == "NOUN":
             subject = child_with(cue, ("compound",))  # "..., AFP reports." tagged as a noun
+        purpose = cue.dep_ == "advcl" and is_infinitive(cue)
+        if purpose and lemma in self.lex.held_views:
+            return None  # "reach out to the government to learn how ...": a purpose, no view
         if (
             subject is None
             and cue.dep_ in ("advcl", "xcomp")
             and (cue.tag_ == "VBG" or is_infinitive(cue))
         ):
             # "X said ..., adding that ...": the speaker of the nearest cue above.
-            # Otherwise the subject of the clause it hangs from ("attacked X, calling him ...").
+            # Otherwise the subject of the clause it hangs from ("attacked X, calling him ...",
+            # "took to Twitter to accuse ...").
             speakers = [a for a in cue.ancestors if a.lemma_.lower() in self.lex.cue_verbs]
-            for speaker in [*speakers, *cue.ancestors]:
+            for speaker in [*([] if purpose else speakers), *cue.ancestors]:
                 subject = child_with(speaker, ("nsubj",))
                 if subject is not None and subject.dep_ != "expl":
                     break
