@@ -412,8 +412,8 @@ def _past_dateline(subject: Token | None) -> Token | None:
             # "RENO, Nev. (AP) — ...", "KHARKIV, Ukraine — Governor X said": after the dash.
             after = [c for c in subject.children if c.dep_ == "appos" and c.i > token.i]
             return after[0] if after else None
-        if not (token.is_punct or token.pos_ == "PROPN"):
-            break
+        if not (token.is_punct or token.pos_ in ("PROPN", "NUM")):
+            break  # "NEW YORK, Nov. 19 (UPI) —" may carry a date
     return subject
 
 
