@@ -108,3 +108,12 @@ def test_attribution_phrases_purpose_is_no_view(run_doc: Run) -> None:
         "Petrov said the engineers should call the ministry to learn how to repair the bridge.",
     )
     assert [cue for _, cue, _, _ in claims] == ["said"]
+
+
+def test_attribution_phrases_light_verb_before_a_colon(run_doc: Run) -> None:
+    [(content, cue, sources, _)] = _claims(
+        run_doc,
+        "On Monday, Petrov made the following comment: “The bridge will be rebuilt by spring.”",
+    )
+    assert (cue, sources) == ("made the following comment", ["Petrov"])
+    assert content == "The bridge will be rebuilt by spring"

@@ -89,7 +89,10 @@ def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
                 for c in verb.subtree
                 if c.dep_ in ("ccomp", "advcl")
                 and c.i > clear.i
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                and any(
+                    (m.dep_ == "mark" and m.lower_ == "that") or m.dep_ in ("nsubj", "nsubjpass")
+                    for m in c.children
+                )
             ),
             None,
         )
@@ -100,7 +103,7 @@ def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
     elif noun is not None and noun.lemma_.lower() in nouns:
         if any(c.lower_ == "no" for c in noun.children):
             return None  # "made no mention of": nothing said
-        found = _said_in(noun) or _said_in(verb)
+        found = _said_in(noun) or _said_in(verb) or _after_colon(sent, noun)
         if found is None:
             return None
         cue = [verb, noun]
@@ -111,6 +114,20 @@ def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
     if not content:
         return None
     return Frame(cue=cue, source_head=subject, content=content, cue_lemma=verb.lemma_.lower())
+
+
+def _after_colon(sent: Span, noun: Token) -> set[int] | None:
+    """ "Sanders made the following comment: “...”": what follows the colon."""
+    doc = sent.doc
+    colon = next((t for t in doc[noun.i + 1 : min(sent.end, noun.i + 6)] if t.text == ":"), None)
+    if colon is None or any(t.pos_ in ("VERB", "AUX") for t in doc[noun.i : colon.i]):
+        return None
+    end = colon.i - 1
+    stop = sent.end
+    if end + 2 >= sent.end and sent.end < len(doc) and "\n" not in doc[sent.end - 1].text:
+        stop = doc[sent.end].sent.end  # the parser ended the sentence at the colon
+    content = {t.i for t in doc[end + 2 : stop] if not t.is_space}
+    return content if sum(1 for i in content if not doc[i].is_punct) >= 3 else None
 
 
 def _said_in(head: Token) -> set[int] | None:
