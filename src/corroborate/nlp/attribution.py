@@ -51,6 +51,7 @@ from corroborate.nlp.verb_frames import NAMED_TARGETS, VerbFrames
 _GENERIC_ACCORDING = {"information", "data", "report", "reports", "statement", "estimate"}
 _RELATIVE = {"whom", "which", "who", "whose"}
 _FIRST_SECOND_PERSON = {"i", "we", "you"}
+_QUOTE_CHARS = ('"', "“", "”", "''", "«", "»", "‘", "’")
 _GENERIC_PEOPLE = {"people", "those", "anyone", "anybody", "everyone", "everybody", "someone"}
 
 
@@ -77,7 +78,7 @@ class Attribution:
             sentence = text[sent.start_char : sent.end_char]
             if not sentence.strip() or in_excluded(doc, sent.start_char, sent.end_char):
                 continue
-            found = self._claims(sent, self._frames(sent))
+            found = self._claims(sent, self._frames(sent, sentence))
             # A question asks; it claims nothing, though its tag attributes the quotation.
             (asked if is_question(sentence) else claims).extend(found)
         claims.sort(key=lambda c: c.content[0])
@@ -89,24 +90,29 @@ class Attribution:
 
     # -- finding frames -------------------------------------------------------------
 
-    def _frames(self, sent: Span) -> list[Frame]:
+    def _frames(self, sent: Span, sentence: str) -> list[Frame]:
         frames: list[Frame] = []
+        # Tags known by their quotation marks need one in the sentence.
+        quoted = any(mark in sentence for mark in _QUOTE_CHARS)
         for token in sent:
-            if token.lower_ == "according" and token.i + 1 < sent.end:
+            lower, pos = token.lower_, token.pos_
+            if lower == "according" and token.i + 1 < sent.end:
                 frame = self._according_frame(sent, token)
             elif token.lemma_.lower() in self.lex.cue_verbs and verb_like(token):
                 frame = self.verbs.read(sent, token)
-            elif token.text in DASHES and not frames:
+            elif lower in DASHES and not frames:
                 frame = dash_frame(sent, token)
-            elif token.text == ":" and not frames:
+            elif lower == ":" and not frames:
                 frame = colon_frame(sent, token) or line_speaker_frame(
                     sent, token, self.lex.speaker_nouns, self.lex.line_headings
                 )
-            elif token.pos_ == "VERB":
-                frame = quote_frame(sent, token) or light_verb_frame(sent, token, self.lex)
-            elif token.lower_ == "in":
+            elif pos == "VERB":
+                frame = (quote_frame(sent, token) if quoted else None) or light_verb_frame(
+                    sent, token, self.lex
+                )
+            elif lower == "in":
                 frame = in_frame(sent, token, self.lex)
-            elif token.pos_ in ("ADJ", "NOUN"):
+            elif pos in ("ADJ", "NOUN"):
                 frame = predicate_frame(sent, token, self.lex, self._holder) or nominal_frame(
                     sent, token, self.lex
                 )

@@ -244,7 +244,12 @@ def trim(doc: Doc, content: set[int], frame: Frame) -> tuple[int, int] | None:
     ):
         end -= 1
     start, end = _unquote(doc, start, end)
-    kept = [doc[i] for i in range(start, end + 1) if not doc[i].is_punct]
+    kept: list[Token] = []
+    for i in range(start, end + 1):
+        if not doc[i].is_punct:
+            kept.append(doc[i])
+            if len(kept) == 2:
+                break
     quoted = start > 0 and doc[start - 1].text in _OPENING_MARKS
     if not kept or (len(kept) == 1 and kept[0].pos_ != "PROPN" and not quoted):
         # One word says nothing, unless it names whom ("endorsed Trump") or is quoted
@@ -260,9 +265,11 @@ def _unquote(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop quotation marks at the edges that pair with nothing inside the content:
     '“It was terrible.”' loses both, 'freed from “Putin's dictatorship”' keeps its own."""
     while start < end:
-        inner = [doc[i].text in _QUOTE_MARKS for i in range(start + 1, end)]
         head = doc[start].text in _QUOTE_MARKS
         tail = doc[end].text in _QUOTE_MARKS
+        if not (head or tail):
+            break
+        inner = [doc[i].text in _QUOTE_MARKS for i in range(start + 1, end)]
         if head and tail and not any(inner):
             start, end = start + 1, end - 1
         elif head and not any(inner) and not tail:
