@@ -45,6 +45,8 @@ def stored_claims(
             continue
         ref = claim.sources[0]
         entity: Entity | None = analysis.entity(ref.entity_id)
+        if entity is None and claim.channel == "video":
+            continue  # footage nobody is named as posting is evidence, not a party's claim
         places = [
             p
             for p in analysis.places

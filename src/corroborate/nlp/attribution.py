@@ -10,44 +10,49 @@ descriptors are resolved, and relays carried over, by :mod:`corroborate.nlp.sour
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.nlp.channels import find_channel, is_broadcaster
+from corroborate.nlp.channels import is_broadcaster
 from corroborate.nlp.cue_frames import (
     Frame,
     colon_frame,
     cue_phrase,
     encloses,
-    quote_tag,
+    heads_content,
+    is_question,
     same_speaker,
     trim,
 )
 from corroborate.nlp.dependency import (
-    agent_of,
     antecedent,
     child_with,
-    is_infinitive,
     of_object,
     subtree_ids,
-    that_clause_below,
     verb_like,
 )
 from corroborate.nlp.frames import (
     ClaimFrame,
     SourceMention,
     doc_sents,
+    doc_text,
     in_excluded,
     register_extensions,
 )
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
-from corroborate.nlp.quote_frames import next_sentence_content, quote_frame
-from corroborate.nlp.quotes import extend_over_quotes
+from corroborate.nlp.predicate_frames import (
+    in_frame,
+    light_verb_frame,
+    nominal_frame,
+    predicate_frame,
+)
+from corroborate.nlp.quote_frames import DASHES, dash_frame, line_speaker_frame, quote_frame
+from corroborate.nlp.quotes import extend_over_quotes, extend_over_turns, in_quotation
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
+from corroborate.nlp.verb_frames import NAMED_TARGETS, VerbFrames
 
 _GENERIC_ACCORDING = {"information", "data", "report", "reports", "statement", "estimate"}
 _RELATIVE = {"whom", "which", "who", "whose"}
 _FIRST_SECOND_PERSON = {"i", "we", "you"}
-_CONTRAST_MARKS = {"while", "whereas", "whilst"}
-# Participles by which a reporter sets a claim against others ("..., contradicting X").
-_GLOSSES = {"contradict", "echo", "contrast", "undermine", "mirror", "reverse", "challenge"}
+_QUOTE_CHARS = ('"', "“", "”", "''", "«", "»", "‘", "’")
+_GENERIC_PEOPLE = {"people", "those", "anyone", "anybody", "everyone", "everybody", "someone"}
 
 
 @Language.factory(
@@ -63,268 +68,59 @@ def make_attribution(nlp: Language, name: str) -> "Attribution":
 class Attribution:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self.verbs = VerbFrames(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[ClaimFrame] = []
+        asked: list[ClaimFrame] = []
+        text = doc_text(doc)
         for sent in doc_sents(doc):
-            if not sent.text.strip() or in_excluded(doc, sent.start_char, sent.end_char):
+            sentence = text[sent.start_char : sent.end_char]
+            if not sentence.strip() or in_excluded(doc, sent.start_char, sent.end_char):
                 continue
-            if sent.text.rstrip(' \n"”’»').endswith("?"):
-                continue  # a question asks; it claims nothing
-            frames = self._frames(sent)
-            claims.extend(self._claims(sent, frames))
+            found = self._claims(sent, self._frames(sent, sentence))
+            # A question asks; it claims nothing, though its tag attributes the quotation.
+            (asked if is_question(sentence) else claims).extend(found)
         claims.sort(key=lambda c: c.content[0])
-        claims = extend_over_quotes(doc, claims)
+        claims = extend_over_quotes(doc, claims, self._aside_in_quote, asked)
+        claims = extend_over_turns(doc, claims)
         resolve_sources(doc, claims)
         doc._.claims = claims
         return doc
 
     # -- finding frames -------------------------------------------------------------
 
-    def _frames(self, sent: Span) -> list[Frame]:
+    def _frames(self, sent: Span, sentence: str) -> list[Frame]:
         frames: list[Frame] = []
+        # Tags known by their quotation marks need one in the sentence.
+        quoted = any(mark in sentence for mark in _QUOTE_CHARS)
         for token in sent:
-            if token.lower_ == "according" and token.i + 1 < sent.end:
+            lower, pos = token.lower_, token.pos_
+            if lower == "according" and token.i + 1 < sent.end:
                 frame = self._according_frame(sent, token)
             elif token.lemma_.lower() in self.lex.cue_verbs and verb_like(token):
-                frame = self._verb_frame(sent, token)
-            elif token.text == ":" and not frames:
-                frame = colon_frame(sent, token)
-            elif token.pos_ == "VERB":
-                frame = quote_frame(sent, token)
+                frame = self.verbs.read(sent, token)
+            elif lower in DASHES and not frames:
+                frame = dash_frame(sent, token)
+            elif lower == ":" and not frames:
+                frame = colon_frame(sent, token) or line_speaker_frame(
+                    sent, token, self.lex.speaker_nouns, self.lex.line_headings
+                )
+            elif pos == "VERB":
+                frame = (quote_frame(sent, token) if quoted else None) or light_verb_frame(
+                    sent, token, self.lex
+                )
+            elif lower == "in":
+                frame = in_frame(sent, token, self.lex)
+            elif pos in ("ADJ", "NOUN"):
+                frame = predicate_frame(sent, token, self.lex, self._holder) or nominal_frame(
+                    sent, token, self.lex
+                )
             else:
                 frame = None
             if frame is not None and frame.content:
                 frames.append(frame)
         return frames
-
-    def _verb_frame(self, sent: Span, cue: Token) -> Frame | None:
-        if cue.dep_ in ("amod", "compound") or (cue.tag_ == "VBG" and cue.dep_ == "acl"):
-            return None
-        if cue.tag_ == "VBN" and cue.dep_ == "advcl":
-            return None  # "Asked whether ..., X said": the question frames X's answer
-        lemma = cue.lemma_.lower()
-        if any(c.dep_ == "neg" for c in cue.children):
-            return None  # "cannot confirm", "did not say": nothing is claimed
-        if cue.dep_ == "xcomp" and cue.head.lemma_.lower() not in self.lex.cue_verbs:
-            return None  # "were invited to report ...": a request, not a report
-        if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
-            return None  # "citing X" is read as a relay of its head frame
-        subject = child_with(cue, ("nsubj",))
-        passive_subject = child_with(cue, ("nsubjpass",))
-        agent = agent_of(cue)
-        if subject is None and cue.dep_ == "conj":
-            subject = child_with(cue.head, ("nsubj",))
-            if subject is None and child_with(cue.head, ("nsubjpass",)) is not None:
-                # "said the drones were shot down and warned ...": the speaker warned.
-                speaker = next(
-                    (a for a in cue.ancestors if a.lemma_.lower() in self.lex.cue_verbs), None
-                )
-                subject = child_with(speaker, ("nsubj",)) if speaker is not None else None
-        if subject is None and cue.dep_ == "advcl" and cue.tag_ in ("VBD", "VBZ", "VBP"):
-            # A finite verb hung below another clause with no subject of its own is a
-            # misparse of "Russian fighters allied with Ukraine ... claimed": the subject
-            # went to the verb it hangs from.
-            subject = child_with(cue.head, ("nsubj",))
-        if subject is None and cue.pos_ == "NOUN":
-            subject = child_with(cue, ("compound",))  # "..., AFP reports." tagged as a noun
-        if subject is None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp"):
-            # "X said ..., adding that ...": the speaker of the nearest cue above.
-            # Otherwise the subject of the clause it hangs from ("attacked X, calling him ...").
-            speakers = [a for a in cue.ancestors if a.lemma_.lower() in self.lex.cue_verbs]
-            for speaker in [*speakers, *cue.ancestors]:
-                subject = child_with(speaker, ("nsubj",))
-                if subject is not None and subject.dep_ != "expl":
-                    break
-        source_head = subject if subject is not None else agent
-        if (
-            passive_subject is not None
-            and agent is None
-            and not any(c.dep_ == "ccomp" for c in cue.children)
-        ):
-            return None  # "is widely expected to be ...": a hedge on narration, not a claim
-        content = self._verb_content(cue, lemma)
-        if content is None and passive_subject is None and lemma not in self.lex.stance_verbs:
-            tagged = quote_tag(sent, cue)
-            if tagged is not None:
-                content, source_head = tagged
-        if content is None and passive_subject is None:
-            content = next_sentence_content(sent, cue)
-        if content is None:
-            return None
-        content = content - self._contrasted_reports(cue, content)
-        for child in cue.children:
-            # "..., officials said, AFP reported": the inner tag is inside what AFP reports.
-            inner_tag = child.dep_ == "parataxis" and child.lemma_.lower() in self.lex.cue_verbs
-            if inner_tag and content and min(content) < child.i < cue.i:
-                content = content | subtree_ids(child)
-        addressee = child_with(cue, ("dobj", "dative")) if lemma == "tell" else None
-        particle = self._phrasal_particle(cue)
-        frame = Frame(
-            cue=[cue]
-            + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "neg")]
-            + ([particle] if particle is not None else []),
-            source_head=source_head,
-            content=content,
-            cue_lemma=lemma,
-            addressee=addressee,
-        )
-        frame.relay_heads = self._citing(cue)
-        frame.channel = find_channel(cue, self.lex)
-        return frame
-
-    def _verb_content(self, cue: Token, lemma: str) -> set[int] | None:
-        for child in cue.children:
-            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and is_infinitive(child)):
-                return subtree_ids(child)
-            if child.dep_ == "xcomp" and child.tag_ == "VBG" and lemma not in self.lex.stance_verbs:
-                return subtree_ids(child)  # "said legalizing it could ...", a misparsed clause
-        for child in cue.children:
-            inner_tag = child.dep_ == "parataxis" and child.lemma_.lower() in self.lex.cue_verbs
-            if inner_tag and child.i < cue.i and child_with(child, ("ccomp",)) is not None:
-                # "X happened, officials said, AFP reported": AFP reports the whole report.
-                return subtree_ids(child)
-        head = cue.head
-        if (
-            cue.dep_ in ("parataxis", "ccomp", "advcl", "conj")
-            and head.i < cue.i
-            and lemma not in self.lex.stance_verbs
-            and lemma not in self.lex.intention_verbs
-            and head.pos_
-            in (
-                "VERB",
-                "AUX",
-            )
-        ):
-            # "..., Reuters reports." parsed with the report as a dependent of the content.
-            return subtree_ids(head) - subtree_ids(cue)
-        as_clause = cue.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
-        )
-        if (
-            (cue.dep_ == "parataxis" or as_clause)
-            and head.i > cue.i
-            and head.pos_ in ("VERB", "AUX")
-        ):
-            # "As the ministry noted, ...": the main clause is what was noted.
-            # "The village, the ministry said, was retaken": the tag sits inside the content.
-            content = subtree_ids(head) - subtree_ids(cue)
-            if head.lemma_.lower() in self.lex.cue_verbs and child_with(head, ("nsubj",)):
-                # "..., officials said, AFP reported": the later tag relays this one.
-                content = {i for i in content if i < min(subtree_ids(cue))}
-            return content
-        particle = self._phrasal_particle(cue)
-        if particle is not None:
-            if particle.dep_ == "prep":
-                obj = child_with(particle, ("pobj", "pcomp"))
-                return subtree_ids(obj) if obj is not None else None
-            clause = child_with(cue, ("dobj",))
-            return subtree_ids(clause) if clause is not None else None
-        if lemma in self.lex.stance_verbs and not _passive(cue):
-            # Active voice only: "were supported by mortars" is narration, not stance.
-            stance = self._stance_content(cue)
-            if stance is not None:
-                return stance
-        that_clause = that_clause_below(cue)
-        if that_clause is not None:
-            return subtree_ids(that_clause)  # "says in a statement that ..."
-        if lemma in self.lex.clausal_only and lemma not in self.lex.object_content:
-            return self._prep_content(cue, lemma)
-        obj = child_with(cue, ("dobj",))
-        if lemma in self.lex.object_content and obj is not None and self._is_content_np(obj):
-            return subtree_ids(obj)
-        return self._prep_content(cue, lemma)
-
-    def _contrasted_reports(self, cue: Token, content: set[int]) -> set[int]:
-        """ "X said A, while Y said B": Y's report is set beside X's, not inside it."""
-        doc = cue.doc
-        dropped: set[int] = set()
-        for i in content:
-            verb = doc[i]
-            if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _GLOSSES:
-                # "..., contradicting the ministry's account": the reporter's gloss.
-                clause = subtree_ids(verb)
-                comma = min(clause) - 1
-                dropped |= clause | ({comma} if doc[comma].text == "," else set())
-                continue
-            own_act = (
-                verb.dep_ == "conj"
-                and verb.head.i in content
-                and verb.lemma_.lower() in self.lex.cue_verbs
-                and child_with(verb, ("nsubj",)) is None
-            )
-            if own_act:
-                # "said the drones were destroyed and did not mention any damage": the
-                # speaker's own act, joined to what was said by the parser.
-                clause = subtree_ids(verb)
-                conj = [c.i for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
-                dropped |= clause | set(conj[-1:])
-                continue
-            if verb.dep_ != "advcl" or verb.lemma_.lower() not in self.lex.cue_verbs:
-                continue
-            if not any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children):
-                continue
-            if child_with(verb, ("nsubj",)) is None:
-                continue
-            clause = subtree_ids(verb)
-            comma = min(clause) - 1
-            dropped |= clause | ({comma} if doc[comma].text == "," else set())
-        return dropped
-
-    def _phrasal_particle(self, cue: Token) -> Token | None:
-        """The "for" of "called for", the "out" of "pointed out", when the pair is a cue."""
-        for child in cue.children:
-            pair = f"{cue.lemma_.lower()} {child.lower_}"
-            if child.dep_ in ("prep", "prt") and child.i > cue.i and pair in self.lex.phrasal_cues:
-                return child
-        return None
-
-    def _stance_content(self, cue: Token) -> set[int] | None:
-        """ "called the raid a provocation": the object and what is said of it."""
-        obj = child_with(cue, ("dobj",))
-        if obj is None:
-            return None
-        content = subtree_ids(obj)
-        for child in cue.children:
-            complement = child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
-            qualifier = child.dep_ == "prep" and child.lower_ in ("as", "for", "of")
-            if (complement or qualifier) and child.i > obj.i:
-                content |= subtree_ids(child)
-        words = [i for i in content if not cue.doc[i].is_punct]
-        if len(words) < 2 or (len(words) == 1 and obj.pos_ == "PRON"):
-            return None
-        return content
-
-    def _prep_content(self, cue: Token, lemma: str) -> set[int] | None:
-        if lemma not in self.lex.content_prep_verbs:
-            return None
-        # "announced ... of the alert": the "of" may hang off a time phrase in between.
-        for prep in cue.subtree:
-            if prep.i > cue.i and prep.dep_ == "prep" and prep.lower_ in self.lex.content_preps:
-                obj = child_with(prep, ("pobj",))
-                if obj is not None and self._is_content_np(obj):
-                    return subtree_ids(obj)
-        return None
-
-    def _is_content_np(self, head: Token) -> bool:
-        if head.pos_ == "PRON" or head.lemma_.lower() in self.lex.non_content_objects:
-            return False
-        return sum(1 for t in head.subtree if not t.is_punct) >= 3
-
-    def _citing(self, cue: Token) -> list[Token]:
-        """Sources named by "citing X" / "quoting X" next to a cue: X told the teller."""
-        found = []
-        for child in cue.children:
-            if child.lemma_.lower() in self.lex.relay_verbs and child.dep_ in (
-                "advcl",
-                "xcomp",
-                "conj",
-                "prep",
-            ):
-                obj = child_with(child, ("dobj", "pobj"))
-                if obj is not None:
-                    found.append(obj)
-        return found
 
     def _according_frame(self, sent: Span, according: Token) -> Frame | None:
         doc = sent.doc
@@ -377,7 +173,7 @@ class Attribution:
             if o is not i and encloses(o, i) and not same_speaker(o, i)
         ]
         absorbed = {id(i) for o, i in nested if self._absorbs(o, i)}
-        relaying = {id(o) for o, i in nested if id(i) not in absorbed}
+        relaying = {id(o) for o, i in nested if id(i) not in absorbed and heads_content(o, i)}
         for frame in frames:
             if id(frame) in absorbed or id(frame) in relaying:
                 continue  # part of another speaker's words, or the teller of another claim
@@ -392,8 +188,11 @@ class Attribution:
                 if id(other) in absorbed and encloses(frame, other):
                     continue  # "he said he expects X": the whole clause is what he said
                 content -= other.anchor | cue_phrase(other)
-                if same_speaker(frame, other) and encloses(frame, other):
-                    content -= other.content  # "X said A, adding that B": two claims
+                if encloses(frame, other) and (
+                    same_speaker(frame, other) or id(other) not in absorbed
+                ):
+                    # "X said A, adding that B" and "X said A, which Y said was B": two claims.
+                    content -= other.content
             span = trim(doc, content, frame)
             if span is None:
                 continue
@@ -406,6 +205,8 @@ class Attribution:
                 via = sources + via
                 sources = relays
             channel = frame.channel
+            if channel is None and any(s.kind == "footage" for s in sources):
+                channel = "video"
             if frame.addressee is not None:
                 addressee = describe_source(sent, frame.addressee)
                 if is_broadcaster(frame.addressee, self.lex):
@@ -428,16 +229,39 @@ class Attribution:
             )
         return claims
 
+    def _holder(self, head: Token) -> bool:
+        """Can this subject hold a view: a name, a pronoun for people, or people?"""
+        return self.verbs.animate(head, strict=True)
+
     def _speaker_aside(self, frame: Frame) -> bool:
         """ "I think", "you want", "people who believe": a speaker's aside, not a report.
 
         Inside a quotation the quote's own attribution carries the whole sentence.
         """
         head = frame.source_head
-        private = frame.cue_lemma in self.lex.private_states
-        if head is None or not (private or frame.cue_lemma in self.lex.intention_verbs):
+        lemma = frame.cue_lemma
+        if head is None:
             return False
-        return head.lower_ in _FIRST_SECOND_PERSON or head.tag_ in ("WP", "WDT")
+        mind = lemma in self.lex.private_states or lemma in self.lex.intention_verbs
+        if head.tag_ in ("WP", "WDT"):
+            # "people who believe ..." is generic; "the novice who wants to unseat X" is his.
+            antecedent = frame.cue[0].head if frame.cue[0].dep_ == "relcl" else None
+            generic = antecedent is None or antecedent.lower_ in _GENERIC_PEOPLE
+            return mind and generic
+        felt = lemma in self.lex.stance_adjectives or lemma in self.lex.stance_nouns
+        return head.lower_ in _FIRST_SECOND_PERSON and (mind or felt)
+
+    def _aside_in_quote(self, claim: ClaimFrame) -> bool:
+        """Inside someone's quotation, is this frame part of what they say?
+
+        As in :meth:`_absorbs`: a private state, an intention or a stance, or a speaker
+        named by a pronoun ("they told us"), belongs to the quoted speaker's words.
+        """
+        if (claim.cue_lemma or "") in self.lex.held_views or claim.cue_lemma == "in":
+            return True
+        # Unnamed tellers ("this museum tells the truth that ...", "they told us") speak in
+        # the quoted speaker's words; a named one ("Putin told me ...") is reported.
+        return any(s.kind not in ("person", "organisation") for s in claim.sources)
 
     def _absorbs(self, outer: Frame, inner: Frame) -> bool:
         """Is ``inner`` part of what ``outer``'s source says rather than a claim it relays?
@@ -447,15 +271,36 @@ class Attribution:
         third party's report ("Baza says X was reported by correspondents") is relayed.
         """
         lemma = inner.cue_lemma
-        if lemma in self.lex.private_states or lemma in self.lex.stance_verbs:
-            return True
-        if lemma in self.lex.intention_verbs:
-            return True
         head = inner.source_head
+        if outer.cue_lemma == "in" and head is not None:
+            return False  # "In a CNN poll, most voters see X as Y": the poll relays their view
+        if (
+            inner.cue[0].dep_ == "conj"
+            and head is not None
+            and (head.pos_ == "PROPN" or head.ent_type_ in NAMED_TARGETS)
+        ):
+            return False  # "X said A and Democrats accused B": a second speaker, misattached
+        if (lemma in self.lex.held_views and not self._reported_by_verb(inner)) or lemma == "in":
+            return True  # "in the polls", "in my view" inside a speaker's words are theirs
         if head is None:
             return outer.source_head is not None  # "it's fine to say ...", he said
-        # Pronouns and relatives ("people who say ...") stand inside the outer speaker's words.
-        return head.tag_ in ("PRP", "WDT", "WP", "DT")
+        # Pronouns and relatives ("people who say ...") stand inside the outer speaker's words,
+        # and so does any unnamed teller inside a quotation ('“This museum tells ...,” he said').
+        if head.tag_ in ("PRP", "WDT", "WP", "DT"):
+            return True
+        named = head.pos_ == "PROPN" or head.ent_type_ in NAMED_TARGETS
+        return not named and in_quotation(head.doc, inner.cue[0].idx)
+
+    def _reported_by_verb(self, frame: Frame) -> bool:
+        """A report verb whose noun is a held view: "claimed" reports, "the claim" is held."""
+        lemma = frame.cue_lemma or ""
+        lex = self.lex
+        return (
+            frame.cue[0].pos_ == "VERB"
+            and lemma in lex.nominal_cues
+            and lemma not in lex.private_states | lex.intention_verbs
+            and lemma not in lex.stance_verbs | lex.judgement_verbs
+        )
 
     def _sources(self, sent: Span, frame: Frame) -> list[SourceMention]:
         head = frame.source_head
@@ -475,7 +320,3 @@ class Attribution:
                 )
             ]
         return [describe_source(sent, head, cue=frame.cue[0])]
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

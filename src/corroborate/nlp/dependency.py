@@ -57,8 +57,12 @@ def that_clause_below(cue: Token) -> Token | None:
 
 
 def _introduced_by_that(clause: Token) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        # A relative clause has no complementiser: "said during a conference that he may
+        # wait" hung on "conference" is the complement of "said".
+        return True
     if clause.dep_ != "relcl":
-        return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        return False
     # "said during the debate that he is in favour": parsed as a relative clause whose
     # "that" is an object, although the clause has its own subject and cannot take one.
     children = list(clause.children)

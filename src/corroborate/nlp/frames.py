@@ -26,7 +26,9 @@ class SourceMention:
     text: str
     span: CharRange | None
     name: str
-    kind: str = "unknown"  # person, organisation, group, pronoun, descriptor, unnamed
+    # person, organisation, group, pronoun, descriptor, unnamed, or footage (a video
+    # nobody is named as posting: evidence, not a party)
+    kind: str = "unknown"
     resolved_from: str | None = None
 
 

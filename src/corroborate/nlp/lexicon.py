@@ -26,9 +26,25 @@ class Lexicon:
     private_states: frozenset[str]
     intention_verbs: frozenset[str]
     stance_verbs: frozenset[str]
+    judgement_verbs: frozenset[str]
+    stance_adjectives: frozenset[str]
+    stance_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    held_nouns: frozenset[str]
+    finding_nouns: frozenset[str]
+    nominal_cues: frozenset[str]
     phrasal_cues: frozenset[str]
     unnamed_heads: frozenset[str]
+    people_nouns: frozenset[str]
+    evidential_verbs: frozenset[str]
+    evidence_nouns: frozenset[str]
+    speaker_nouns: frozenset[str]
+    line_headings: frozenset[str]
     channels: dict[str, frozenset[str]]
+    # Cues of a view held rather than a report made (private states, intentions,
+    # stances, judgements): inside another speaker's words they are that speaker's.
+    held_views: frozenset[str]
     hedge_adverbs: frozenset[str]
     distancing_cues: frozenset[str]
     possible_modals: frozenset[str]
@@ -64,6 +80,7 @@ def load_lexicon() -> Lexicon:
         cue_verbs=_words(cues, "verbs", path)
         | _words(cues, "intention_verbs", path)
         | _words(cues, "stance_verbs", path)
+        | _words(cues, "judgement_verbs", path)
         | frozenset(p.split()[0] for p in _words(cues, "phrasal_cues", path)),
         clausal_only=_words(cues, "clausal_only", path) | _words(cues, "intention_verbs", path),
         object_content=_words(cues, "object_content", path),
@@ -74,9 +91,31 @@ def load_lexicon() -> Lexicon:
         private_states=_words(cues, "private_states", path),
         intention_verbs=_words(cues, "intention_verbs", path),
         stance_verbs=_words(cues, "stance_verbs", path),
+        judgement_verbs=_words(cues, "judgement_verbs", path),
+        stance_adjectives=_words(cues, "stance_adjectives", path),
+        stance_nouns=_words(cues, "stance_nouns", path),
+        light_verbs=_words(cues, "light_verbs", path),
+        speech_nouns=_words(cues, "speech_nouns", path),
+        held_nouns=_words(cues, "held_nouns", path),
+        finding_nouns=_words(cues, "finding_nouns", path),
+        nominal_cues=_words(cues, "nominal_cues", path),
         phrasal_cues=_words(cues, "phrasal_cues", path),
         unnamed_heads=_words(cues, "unnamed_heads", path),
+        people_nouns=_words(cues, "people_nouns", path),
+        evidential_verbs=_words(cues, "evidential_verbs", path),
+        evidence_nouns=_words(cues, "evidence_nouns", path),
+        speaker_nouns=_words(cues, "speaker_nouns", path)
+        | _words(cues, "people_nouns", path)
+        | _words(cues, "unnamed_heads", path),
+        line_headings=_words(cues, "line_headings", path),
         channels={name: _words(channel_table, name, path) for name in channel_table},
+        held_views=_words(cues, "private_states", path)
+        | _words(cues, "intention_verbs", path)
+        | _words(cues, "stance_verbs", path)
+        | _words(cues, "judgement_verbs", path)
+        | _words(cues, "stance_adjectives", path)
+        | _words(cues, "stance_nouns", path)
+        | _words(cues, "nominal_cues", path),
         hedge_adverbs=_words(hedges, "adverbs", path),
         distancing_cues=_words(hedges, "distancing_cues", path),
         possible_modals=_words(hedges, "possible_modals", path),

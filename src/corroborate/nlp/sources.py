@@ -63,6 +63,9 @@ _ORG_NOUNS = {
     "movement",
 }
 _POSITION = attrgetter("position")
+# Marks at the edges of a noun phrase that are no part of the name.
+_EDGE_MARKS = {",", ";", ":", '"', "“", "”", "‘", "’", "'", "«", "»", "``", "''", "―", "—", "–"}
+_CLAUSES = {"ccomp", "parataxis", "advcl", "csubj", "xcomp", "prep"}
 _RELAY_WINDOW = 3  # sentences over which a relay is carried to the same source
 
 
@@ -79,10 +82,15 @@ def noun_phrase(head: Token) -> list[Token]:
             keep |= {t.i for t in child.subtree if t.dep_ not in ("relcl", "acl")}
     start, end = min(keep), max(keep)
     doc = head.doc
-    tokens = [doc[i] for i in range(start, end + 1)]
-    if tokens and tokens[-1].text in (",", ";"):
-        tokens = tokens[:-1]
-    return tokens
+    # A name never runs over a colon ("HUFFPOLLSTER: A shift ..." is name and headline).
+    colon = next((i for i in range(head.i + 1, end + 1) if doc[i].text == ":"), None)
+    if colon is not None:
+        end = colon - 1
+    while start < head.i and doc[start].text in _EDGE_MARKS:
+        start += 1
+    while end > head.i and doc[end].text in _EDGE_MARKS:
+        end -= 1
+    return [doc[i] for i in range(start, end + 1)]
 
 
 def describe_source(sent: Span, head: Token, cue: Token | None = None) -> SourceMention:
@@ -91,6 +99,12 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
     text = span_text(sent.doc[tokens[0].i : tokens[-1].i + 1])
     span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     lower = head.lower_
+    clause = head.head
+    if head.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.pos_ != "PRON":
+        # "the novice who wants ...": the relative names what the clause hangs on.
+        antecedent = clause.head
+        name, kind = _best_name(noun_phrase(antecedent), antecedent)
+        return SourceMention(text=text, span=span, name=name, kind=kind, resolved_from=text)
     if head.pos_ == "PRON" or lower in _PLURAL:
         return SourceMention(text=text, span=span, name=text, kind="pronoun")
     named = _named_apposition(head, tokens)
@@ -98,6 +112,9 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
         # "The Telegram channel Baza": the outlet's name, not its medium.
         return SourceMention(text=text, span=span, name=clean_name(named.text), kind="organisation")
     name, kind = _best_name(tokens, head)
+    if kind == "group" and head.pos_ == "NOUN" and head.lemma_.lower() in lex.channels["video"]:
+        # "Videos posted on social media show ...": footage shows; nobody is named saying.
+        return SourceMention(text=text, span=span, name=name, kind="footage")
     if kind in ("descriptor", "group") and cue is not None:
         # Garbled subjects ("X, a representative of Y, the agency told"): a person
         # named before the cue in the same clause is the speaker.
@@ -147,22 +164,35 @@ def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
         and all(e.root.dep_ == "poss" and e.root.head.i == head.i for e in ents)
     ):
         # "Ukraine's army chief": a title held in a country, not the country.
-        return clean_name(" ".join(t.text for t in tokens)), "descriptor"
+        return clean_name(_written(tokens)), "descriptor"
     if ents:
         # Prefer the entity holding the head, then a person, then the last one.
         ents.sort(key=lambda e: (e.start <= head.i < e.end, e.label_ == "PERSON", e.end))
         best = ents[-1]
         kind = "person" if best.label_ == "PERSON" else "organisation"
         return clean_name(span_text(best)), kind
-    text = clean_name(" ".join(t.text for t in tokens))
+    text = clean_name(_written(tokens))
     if head.pos_ == "PROPN":
         return text, "organisation"
     definite = tokens[0].lower_ in ("the", "this", "that", "these", "those")
     return text, "descriptor" if definite and len(tokens) <= 4 else "group"
 
 
+def _written(tokens: list[Token]) -> str:
+    """The words as written, with the spacing of the text ("pro-war", not "pro - war")."""
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
 def _person_left_of(cue: Token, exclude: set[int]) -> Span | None:
-    left = [t for child in cue.lefts for t in child.subtree if t.i not in exclude]
+    # Not inside a clause before the cue: that is what was said ("Clinton's van was
+    # escorted ..., another source said"), not who said it.
+    left = [
+        t
+        for child in cue.lefts
+        if child.dep_ not in _CLAUSES
+        for t in child.subtree
+        if t.i not in exclude
+    ]
     ids = {t.i for t in left}
     people = [e for e in doc_ents(cue.doc) if e.label_ == "PERSON" and e.start in ids]
     return people[-1] if people else None

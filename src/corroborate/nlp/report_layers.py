@@ -1,0 +1,95 @@
+"""Where one report sits inside or beside another in a sentence.
+
+Reporters stack and set reports side by side: "X happened, officials said, AFP
+reported" (AFP relays the officials), "X said A, while Y said B" (two reports, neither
+inside the other), "..., contradicting the ministry's account" (the reporter's own gloss),
+"said the drones were destroyed and did not mention any damage" (the speaker's own act).
+These helpers trim or widen a cue's content so that it holds what its source said.
+"""
+
+from spacy.tokens import Token
+
+from corroborate.nlp.dependency import child_with, subtree_ids
+from corroborate.nlp.lexicon import Lexicon
+
+_CONTRAST_MARKS = {"while", "whereas", "whilst"}
+# Participles by which a reporter sets a claim against others ("..., contradicting X").
+_GLOSSES = {"contradict", "echo", "contrast", "undermine", "mirror", "reverse", "challenge"}
+
+
+def is_gloss(verb: Token) -> bool:
+    """ "..., contradicting the ministry's account": a participle by which the reporter, not
+    the speaker, sets one claim against another."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _GLOSSES
+
+
+def is_inner_tag(child: Token, lex: Lexicon) -> bool:
+    """A reporting verb set as a parenthetical below another cue ("..., officials said,")."""
+    return child.dep_ == "parataxis" and child.lemma_.lower() in lex.cue_verbs
+
+
+def relayed_report(cue: Token, lex: Lexicon) -> set[int] | None:
+    """ "X happened, officials said, AFP reported": AFP reports the whole earlier report."""
+    for child in cue.children:
+        if is_inner_tag(child, lex) and child.i < cue.i and child_with(child, ("ccomp",)):
+            return subtree_ids(child)
+    return None
+
+
+def with_inner_tags(cue: Token, content: set[int], lex: Lexicon) -> set[int]:
+    """The content widened over an inner tag it surrounds: what the outer teller reports
+    includes who told it."""
+    for child in cue.children:
+        if is_inner_tag(child, lex) and content and min(content) < child.i < cue.i:
+            content = content | subtree_ids(child)
+    return content
+
+
+def before_later_tag(head: Token, cue: Token, content: set[int], lex: Lexicon) -> set[int]:
+    """For a tag inside a clause that a later tag closes ("..., officials said, AFP
+    reported"), only the words before the inner tag are its content."""
+    if head.lemma_.lower() in lex.cue_verbs and child_with(head, ("nsubj",)) is not None:
+        return {i for i in content if i < min(subtree_ids(cue))}
+    return content
+
+
+def set_beside(cue: Token, content: set[int], lex: Lexicon) -> set[int]:
+    """Token indices in ``content`` that are not what the cue's source said: another
+    speaker's report set beside it, the reporter's gloss, or the speaker's own act."""
+    doc = cue.doc
+    dropped: set[int] = set()
+    for i in content:
+        verb = doc[i]
+        lemma = verb.lemma_.lower()
+        if is_gloss(verb):
+            # "..., contradicting the ministry's account": the reporter's gloss.
+            dropped |= _with_comma_before(verb)
+            continue
+        own_act = (
+            verb.dep_ == "conj"
+            and verb.head.i in content
+            and lemma in lex.cue_verbs
+            and child_with(verb, ("nsubj",)) is None
+        )
+        if own_act:
+            # "said the drones were destroyed and did not mention any damage": the
+            # speaker's own act, joined to what was said by the parser.
+            conj = [c.i for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+            dropped |= subtree_ids(verb) | set(conj[-1:])
+            continue
+        contrasted = (
+            verb.dep_ == "advcl"
+            and lemma in lex.cue_verbs
+            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
+            and child_with(verb, ("nsubj",)) is not None
+        )
+        if contrasted:
+            # "X said A, while Y said B": Y's report is set beside X's, not inside it.
+            dropped |= _with_comma_before(verb)
+    return dropped
+
+
+def _with_comma_before(verb: Token) -> set[int]:
+    clause = subtree_ids(verb)
+    comma = min(clause) - 1
+    return clause | ({comma} if comma >= 0 and verb.doc[comma].text == "," else set())
