@@ -102,3 +102,26 @@ def test_attribution_speakers_it_is_the_ministry_not_the_village(run_doc: Run) -
         "attacks had been repelled in the Zaporizhzhia region.",
     )
     assert sources == ["Defence Ministry"]
+
+
+def test_attribution_speakers_names_keep_the_spacing_of_the_text(run_doc: Run) -> None:
+    [(_, sources, _, _)] = _claims(
+        run_doc, "Prominent pro-war military bloggers said the village had been lost."
+    )
+    assert sources == ["Prominent pro-war military bloggers"]
+
+
+def test_attribution_speakers_a_reporters_gloss_is_no_claim(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "Military bloggers acknowledged that Ukrainian troops had entered the village, "
+        "contradicting the ministry's account that all attacks had been repelled.",
+    )
+    assert [c[0] for c in claims] == ["acknowledged"]
+
+
+def test_attribution_speakers_claimed_inside_a_report_is_relayed(run_doc: Run) -> None:
+    [(cue, sources, via, _)] = _claims(
+        run_doc, "The rebels claimed they had seized the airport, Reuters reported."
+    )
+    assert (cue, sources, via) == ("claimed", ["rebels"], ["Reuters"])

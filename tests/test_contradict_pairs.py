@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 
 from corroborate.analyzer import Analyzer
+from corroborate.contradict.across import stored_claims
 from corroborate.geo import Gazetteer
 from corroborate.geo.geoparse import Geoparser
 from corroborate.models import Article, ArticleAnalysis
@@ -95,3 +96,15 @@ def test_contradict_one_source_does_not_contradict_itself(analyzer: Analyzer) ->
         "The Russian Ministry of Defence said the fighting was still continuing."
     )
     assert _pairs(_analyse(analyzer, text)) == []
+
+
+def test_contradict_footage_is_evidence_not_a_party(analyzer: Analyzer) -> None:
+    text = (
+        "Governor Alexander Gusev said there was no serious damage.\n\n"
+        "Footage posted online showed smoke rising over the oil depot."
+    )
+    analysis = _analyse(analyzer, text)
+    [footage] = [c for c in analysis.claims if c.channel == "video"]
+    assert footage.sources[0].name == "Footage"
+    stored = stored_claims(analysis, "a-test", {c.id for c in analysis.claims})
+    assert footage.id not in {s.claim.id for s in stored}

@@ -73,11 +73,11 @@ def heads_content(outer: Frame, inner: Frame) -> bool:
     cue = inner.cue[0]
     if cue.i in roots:
         return True
-    if cue.head.i in roots and inner.source_head is not None:
+    subject = inner.source_head
+    if cue.dep_ == "advcl" and cue.head.i in roots and subject is not None:
         # "Fighters allied with Ukraine claimed ..., Reuters reported", parsed with the claim
         # below "allied": the claim whose subject was taken from its head heads the content.
-        if cue.dep_ == "advcl" and inner.source_head.head.i == cue.head.i:
-            return True
+        return subject.head.i == cue.head.i
     return inner.cue_lemma == "according to" and cue.head.i in roots
 
 

@@ -111,10 +111,11 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
     if named is not None:
         # "The Telegram channel Baza": the outlet's name, not its medium.
         return SourceMention(text=text, span=span, name=clean_name(named.text), kind="organisation")
-    name, kind = _best_name(tokens, head)
-    if kind == "group" and head.pos_ == "NOUN" and head.lemma_.lower() in lex.channels["video"]:
+    footage = lex.channels["video"]
+    if head.lemma_.lower() in footage or lower in footage:
         # "Videos posted on social media show ...": footage shows; nobody is named saying.
-        return SourceMention(text=text, span=span, name=name, kind="footage")
+        return SourceMention(text=text, span=span, name=clean_name(text), kind="footage")
+    name, kind = _best_name(tokens, head)
     if kind in ("descriptor", "group") and cue is not None:
         # Garbled subjects ("X, a representative of Y, the agency told"): a person
         # named before the cue in the same clause is the speaker.
