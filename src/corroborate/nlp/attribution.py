@@ -35,6 +35,8 @@ from corroborate.nlp.frames import (
     doc_text,
     in_excluded,
     register_extensions,
+    token_children,
+    token_words,
 )
 from corroborate.nlp.lexicon import Lexicon, load_lexicon
 from corroborate.nlp.predicate_frames import (
@@ -52,6 +54,8 @@ _GENERIC_ACCORDING = {"information", "data", "report", "reports", "statement", "
 _RELATIVE = {"whom", "which", "who", "whose"}
 _FIRST_SECOND_PERSON = {"i", "we", "you"}
 _QUOTE_CHARS = ('"', "“", "”", "''", "«", "»", "‘", "’")
+# Words that may start a frame whatever their part of speech.
+_FRAME_WORDS = {"according", ":", "in", *DASHES}
 _GENERIC_PEOPLE = {"people", "those", "anyone", "anybody", "everyone", "everybody", "someone"}
 
 
@@ -94,8 +98,19 @@ class Attribution:
         frames: list[Frame] = []
         # Tags known by their quotation marks need one in the sentence.
         quoted = any(mark in sentence for mark in _QUOTE_CHARS)
-        for token in sent:
-            lower, pos = token.lower_, token.pos_
+        words, doc, lex = token_words(sent.doc), sent.doc, self.lex
+        for i in range(sent.start, sent.end):
+            lower, lemma, pos = words.lowers[i], words.lemmas[i], words.poses[i]
+            # Most words can start no frame; they are passed over without a Token made.
+            if not (
+                lemma in lex.cue_verbs
+                or lower in _FRAME_WORDS
+                or (pos == "VERB" and (quoted or lemma in lex.light_verbs or lemma == "have"))
+                or (pos == "ADJ" and lemma in lex.stance_adjectives)
+                or (pos == "NOUN" and (lemma in lex.stance_nouns or lemma in lex.nominal_cues))
+            ):
+                continue
+            token = doc[i]
             if lower == "according" and token.i + 1 < sent.end:
                 frame = self._according_frame(sent, token)
             elif token.lemma_.lower() in self.lex.cue_verbs and verb_like(token):
@@ -148,7 +163,7 @@ class Attribution:
             clause = sent.root
         if clause.lemma_.lower() in self.lex.cue_verbs:
             # "According to X, <content>, Reuters reports": the phrase belongs to the content.
-            tagged = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
+            tagged = [c for c in token_children(clause) if c.dep_ == "ccomp" and c.i < clause.i]
             if tagged:
                 clause = tagged[0]
         source_np = set(t.i for t in noun_phrase(obj)) if source_head is obj else set()

@@ -11,6 +11,7 @@ import itertools
 
 from spacy.tokens import Token
 
+from corroborate.nlp.frames import token_children
 from corroborate.nlp.lexicon import Lexicon
 
 _CHANNEL_PREPS = {"on", "in", "via", "through", "during", "at", "to", "over", "from"}
@@ -44,7 +45,7 @@ def classify(tokens: list[Token], lex: Lexicon) -> str | None:
 
 
 def find_channel(cue: Token, lex: Lexicon) -> str | None:
-    for child in cue.children:
+    for child in token_children(cue):
         if child.dep_ in ("prep", "agent") and child.lower_ in _CHANNEL_PREPS:
             label = classify(list(child.subtree), lex)
             if label is not None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.nlp.dependency import subtree_ids
+from corroborate.nlp.frames import token_children
 
 EDGE_PUNCT = {",", ";", ":", ".", "—", "–", "-", "(", ")", "!", "?"}
 
@@ -97,11 +98,11 @@ def quote_tag(sent: Span, cue: Token) -> tuple[set[int], Token] | None:
     """
     doc = sent.doc
     after = [t for t in doc[cue.i + 1 : sent.end] if not t.is_space]
-    if any(c.dep_ in _OBJECTS and c.i > cue.i for c in cue.children):
+    if any(c.dep_ in _OBJECTS and c.i > cue.i for c in token_children(cue)):
         return None
     before = list(doc[max(sent.start, cue.i - 10) : cue.i])
     quote_at = next((t.i for t in reversed(before) if t.text in _CLOSING_QUOTES), None)
-    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    subject = next((c for c in token_children(cue) if c.dep_ == "nsubj" and c.i < cue.i), None)
     if quote_at is None and subject is not None:
         # A long apposition on the name: the quotation closes right before the subject.
         first = min(t.i for t in subject.subtree)
@@ -204,7 +205,7 @@ def cue_phrase(frame: Frame) -> set[int]:
         # said he left on good terms" has a second claim).
         head = frame.source_head
         ids |= {t.i for t in head.subtree if t.dep_ not in ("relcl", "acl") or t.head != head}
-        for clause in (c for c in head.children if c.dep_ in ("relcl", "acl")):
+        for clause in (c for c in token_children(head) if c.dep_ in ("relcl", "acl")):
             ids -= subtree_ids(clause)
     return ids
 

@@ -31,7 +31,13 @@ _DATELINE = re.compile(
 
 def dateline_end(text: str, start: int = 0) -> int | None:
     """Where the dateline that opens ``text[start:]`` ends, or None when there is none."""
-    match = _DATELINE.match(text[start : start + 160])
+    window = text[start : start + 160]
+    first = window.lstrip(" \t")[:1]
+    # Every dateline opens with a capital or a bracket and holds a bracket, slash or dash:
+    # most lines are passed over without the pattern being tried.
+    if not (first.isupper() or first == "(") or not any(c in window for c in "(/-—–"):
+        return None
+    match = _DATELINE.match(window)
     if match is None:
         return None
     end = start + match.end()

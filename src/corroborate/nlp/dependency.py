@@ -2,17 +2,19 @@
 
 from spacy.tokens import Span, Token
 
+from corroborate.nlp.frames import token_children
+
 
 def verb_like(token: Token) -> bool:
     """A verb, or a cue the tagger took for a noun ("..., AFP reports.")."""
     if token.pos_ in ("VERB", "AUX"):
         return True
-    deps = {c.dep_ for c in token.children}
+    deps = {c.dep_ for c in token_children(token)}
     return token.dep_ == "ROOT" and ("nsubj" in deps or ("compound" in deps and "ccomp" in deps))
 
 
 def child_with(token: Token, deps: tuple[str, ...]) -> Token | None:
-    for child in token.children:
+    for child in token_children(token):
         if child.dep_ in deps:
             return child
     return None
@@ -24,7 +26,7 @@ def agent_of(cue: Token) -> Token | None:
 
 
 def of_object(head: Token) -> Token | None:
-    for prep in head.children:
+    for prep in token_children(head):
         if prep.dep_ == "prep" and prep.lower_ == "of":
             return child_with(prep, ("pobj",))
     return None
@@ -57,7 +59,7 @@ def that_clause_below(cue: Token) -> Token | None:
 
 
 def _introduced_by_that(clause: Token) -> bool:
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in token_children(clause)):
         # A relative clause has no complementiser: "said during a conference that he may
         # wait" hung on "conference" is the complement of "said".
         return True
@@ -65,7 +67,7 @@ def _introduced_by_that(clause: Token) -> bool:
         return False
     # "said during the debate that he is in favour": parsed as a relative clause whose
     # "that" is an object, although the clause has its own subject and cannot take one.
-    children = list(clause.children)
+    children = list(token_children(clause))
     that = next((c for c in children if c.lower_ == "that" and c.i < clause.i), None)
     if that is None or that.dep_ != "dobj":
         return False
@@ -74,7 +76,7 @@ def _introduced_by_that(clause: Token) -> bool:
 
 
 def is_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token_children(token))
 
 
 def subtree_ids(token: Token) -> set[int]:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import cast
 
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.models import Certainty, ClaimKind, DatePrecision, Polarity
@@ -148,13 +148,14 @@ _TEXT_KEY = "corroborate.text"
 @dataclass(frozen=True)
 class TokenWords:
     """Strings of every token of a Doc by token index: ``token.lemma_.lower()``,
-    ``token.lower_``, ``token.text``, ``token.dep_`` and ``token.is_space``."""
+    ``token.lower_``, ``token.text``, ``token.dep_``, ``token.is_space`` and ``token.pos_``."""
 
     lemmas: list[str]
     lowers: list[str]
     texts: list[str]
     deps: list[str]
     spaces: list[bool]
+    poses: list[str]
 
 
 _WORDS_KEY = "corroborate.words"
@@ -174,11 +175,11 @@ def token_words(doc: Doc) -> TokenWords:
     if max(len(known) for known in _KNOWN) > _MAX_STRINGS:
         _KNOWN[:] = [{}, {}]
     strings, (seen, lowered) = doc.vocab.strings, _KNOWN
-    table = doc.to_array([LEMMA, LOWER, ORTH, DEP, IS_SPACE]).reshape(len(doc), 5)
-    lemma_keys, lower_keys, text_keys, dep_keys, space_flags = (
-        cast("list[int]", table[:, column].tolist()) for column in range(5)
+    table = doc.to_array([LEMMA, LOWER, ORTH, DEP, IS_SPACE, POS]).reshape(len(doc), 6)
+    lemma_keys, lower_keys, text_keys, dep_keys, space_flags, pos_keys = (
+        cast("list[int]", table[:, column].tolist()) for column in range(6)
     )
-    for key in {*lower_keys, *text_keys, *dep_keys}.difference(seen):
+    for key in {*lower_keys, *text_keys, *dep_keys, *pos_keys}.difference(seen):
         seen[key] = strings[key]
     for key in set(lemma_keys).difference(lowered):
         lowered[key] = str(strings[key]).lower()
@@ -187,7 +188,8 @@ def token_words(doc: Doc) -> TokenWords:
     texts = list(map(seen.__getitem__, text_keys))
     deps = list(map(seen.__getitem__, dep_keys))
     spaces = list(map(bool, space_flags))
-    words = doc.user_data[_WORDS_KEY] = TokenWords(lemmas, lowers, texts, deps, spaces)
+    poses = list(map(seen.__getitem__, pos_keys))
+    words = doc.user_data[_WORDS_KEY] = TokenWords(lemmas, lowers, texts, deps, spaces, poses)
     return words
 
 

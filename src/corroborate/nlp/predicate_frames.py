@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from corroborate.nlp.cue_frames import Frame
 from corroborate.nlp.dependency import child_with, subtree_ids
+from corroborate.nlp.frames import token_children
 from corroborate.nlp.lexicon import Lexicon
 
 _COPULAS = {"be", "become", "remain", "seem", "appear", "grow", "stay"}
@@ -32,7 +33,7 @@ def predicate_frame(
     copula = word.head
     if copula.lemma_.lower() not in _COPULAS or copula.i > word.i:
         return None
-    if any(c.dep_ == "neg" for c in (*copula.children, *word.children)):
+    if any(c.dep_ == "neg" for c in (*token_children(copula), *token_children(word))):
         return None  # "is not sure": nothing is held
     subject = child_with(copula, ("nsubj",))
     if subject is None or subject.lower_ in ("it", "this", "that", "there", "what"):
@@ -45,13 +46,13 @@ def predicate_frame(
     content = {i for i in content if sent.start <= i < sent.end}
     if not content:
         return None
-    cue = [copula, *(c for c in copula.children if c.dep_ == "aux"), word]
+    cue = [copula, *(c for c in token_children(copula) if c.dep_ == "aux"), word]
     return Frame(cue=cue, source_head=subject, content=content, cue_lemma=lemma)
 
 
 def _about(head: Token, noun: bool) -> set[int] | None:
     """What the view is about: a clause, an infinitive, or a preposition's object."""
-    for child in head.children:
+    for child in token_children(head):
         if child.i < head.i:
             continue
         if not noun and child.dep_ in ("ccomp", "xcomp"):
@@ -73,7 +74,7 @@ def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
     if (lemma not in lex.light_verbs and lemma != "have") or verb.pos_ != "VERB":
         return None
     nouns = lex.held_nouns if lemma == "have" else lex.speech_nouns
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in token_children(verb)):
         return None
     subject = child_with(verb, ("nsubj",))
     if subject is None and verb.dep_ == "conj":
@@ -81,7 +82,7 @@ def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
     if subject is None or subject.lower_ in ("it", "this", "that", "there", "what"):
         return None
     noun = child_with(verb, ("dobj",))
-    clear = next((c for c in verb.children if c.lower_ == "clear" and c.i > verb.i), None)
+    clear = next((c for c in token_children(verb) if c.lower_ == "clear" and c.i > verb.i), None)
     if clear is not None and verb.lemma_.lower() == "make":
         clause = next(
             (
@@ -91,7 +92,7 @@ def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
                 and c.i > clear.i
                 and any(
                     (m.dep_ == "mark" and m.lower_ == "that") or m.dep_ in ("nsubj", "nsubjpass")
-                    for m in c.children
+                    for m in token_children(c)
                 )
             ),
             None,
@@ -101,7 +102,7 @@ def light_verb_frame(sent: Span, verb: Token, lex: Lexicon) -> Frame | None:
         cue = [verb, clear]
         content = subtree_ids(clause)
     elif noun is not None and noun.lemma_.lower() in nouns:
-        if any(c.lower_ == "no" for c in noun.children):
+        if any(c.lower_ == "no" for c in token_children(noun)):
             return None  # "made no mention of": nothing said
         found = _said_in(noun) or _said_in(verb) or _after_colon(sent, noun)
         if found is None:
@@ -131,11 +132,11 @@ def _after_colon(sent: Span, noun: Token) -> set[int] | None:
 
 
 def _said_in(head: Token) -> set[int] | None:
-    for child in head.children:
+    for child in token_children(head):
         if child.i < head.i:
             continue
         if child.dep_ in ("acl", "ccomp", "relcl") and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            c.dep_ == "mark" and c.lower_ == "that" for c in token_children(child)
         ):
             return subtree_ids(child)
         if child.dep_ == "prep" and child.lower_ in _ABOUT_NOUN:
@@ -170,7 +171,9 @@ def in_frame(sent: Span, prep: Token, lex: Lexicon) -> Frame | None:
     elif obj.lower_ in _VOICE_NOUNS:
         source = child_with(obj, ("poss",))
         if source is None:
-            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            of = next(
+                (c for c in token_children(obj) if c.dep_ == "prep" and c.lower_ == "of"), None
+            )
             source = child_with(of, ("pobj",)) if of is not None else None
     if source is None:
         return None
@@ -204,17 +207,17 @@ def nominal_frame(sent: Span, noun: Token, lex: Lexicon) -> Frame | None:
     owner = child_with(noun, ("poss",))
     if owner is None or owner.lower_ in ("its", "it", "whose"):
         return None
-    if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
+    if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in token_children(noun)):
         return None
     content = None
-    for child in noun.children:
+    for child in token_children(noun):
         if child.i < noun.i:
             continue
         that = child.dep_ in ("acl", "ccomp", "relcl") and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            c.dep_ == "mark" and c.lower_ == "that" for c in token_children(child)
         )
         to = child.dep_ == "acl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            c.dep_ == "aux" and c.lower_ == "to" for c in token_children(child)
         )
         if that or to:
             content = subtree_ids(child)

@@ -11,6 +11,7 @@ next sentence when that sentence opens with a quotation mark.
 from spacy.tokens import Span, Token
 
 from corroborate.nlp.cue_frames import Frame, is_question, quote_tag
+from corroborate.nlp.frames import token_children
 
 OPENING_QUOTES = {"“", '"', "‘", "«", "``", "''"}
 _CLOSING_QUOTES = {"”", '"', "’", "''", "»"}
@@ -26,7 +27,7 @@ def _tag_verb(verb: Token, before: int | None = None) -> bool:
     if verb.pos_ != "VERB" or verb.tag_ in ("VBG", "VBN"):
         return False
     limit = len(verb.doc) if before is None else before
-    if any((c.dep_ in _OBJECTS and c.i < limit) or c.dep_ == "neg" for c in verb.children):
+    if any((c.dep_ in _OBJECTS and c.i < limit) or c.dep_ == "neg" for c in token_children(verb)):
         return False
     return verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj")
 
@@ -60,7 +61,7 @@ def leading_tag(sent: Span, verb: Token) -> tuple[set[int], Token] | None:
     straight = sum(1 for m in marks if m in ('"', "''"))
     if straight % 2 or marks.count("“") > marks.count("”"):
         return None  # the verb stands inside a quotation: "''... slipped,'' he said"
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in token_children(verb) if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > verb.i:
         return None
     after = [t for t in doc[verb.i + 1 : min(sent.end, verb.i + 4)] if not t.is_space]
@@ -99,7 +100,7 @@ def quote_frame(sent: Span, verb: Token) -> Frame | None:
     if found is None:
         return None
     content, head = found
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in token_children(verb) if c.dep_ in ("aux", "auxpass")]
     return Frame(cue=[verb, *aux], source_head=head, content=content, cue_lemma=verb.lemma_.lower())
 
 

@@ -10,6 +10,7 @@ These helpers trim or widen a cue's content so that it holds what its source sai
 from spacy.tokens import Token
 
 from corroborate.nlp.dependency import child_with, subtree_ids
+from corroborate.nlp.frames import token_children, token_words
 from corroborate.nlp.lexicon import Lexicon
 
 _CONTRAST_MARKS = {"while", "whereas", "whilst"}
@@ -30,7 +31,7 @@ def is_inner_tag(child: Token, lex: Lexicon) -> bool:
 
 def relayed_report(cue: Token, lex: Lexicon) -> set[int] | None:
     """ "X happened, officials said, AFP reported": AFP reports the whole earlier report."""
-    for child in cue.children:
+    for child in token_children(cue):
         if is_inner_tag(child, lex) and child.i < cue.i and child_with(child, ("ccomp",)):
             return subtree_ids(child)
     return None
@@ -39,7 +40,7 @@ def relayed_report(cue: Token, lex: Lexicon) -> set[int] | None:
 def with_inner_tags(cue: Token, content: set[int], lex: Lexicon) -> set[int]:
     """The content widened over an inner tag it surrounds: what the outer teller reports
     includes who told it."""
-    for child in cue.children:
+    for child in token_children(cue):
         if is_inner_tag(child, lex) and content and min(content) < child.i < cue.i:
             content = content | subtree_ids(child)
     return content
@@ -57,8 +58,11 @@ def set_beside(cue: Token, content: set[int], lex: Lexicon) -> set[int]:
     """Token indices in ``content`` that are not what the cue's source said: another
     speaker's report set beside it, the reporter's gloss, or the speaker's own act."""
     doc = cue.doc
+    deps = token_words(doc).deps
     dropped: set[int] = set()
     for i in content:
+        if deps[i] not in ("advcl", "conj"):
+            continue  # every case below is an adverbial or a conjoined clause
         verb = doc[i]
         lemma = verb.lemma_.lower()
         if is_gloss(verb):
@@ -74,13 +78,13 @@ def set_beside(cue: Token, content: set[int], lex: Lexicon) -> set[int]:
         if own_act:
             # "said the drones were destroyed and did not mention any damage": the
             # speaker's own act, joined to what was said by the parser.
-            conj = [c.i for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+            conj = [c.i for c in token_children(verb.head) if c.dep_ == "cc" and c.i < verb.i]
             dropped |= subtree_ids(verb) | set(conj[-1:])
             continue
         contrasted = (
             verb.dep_ == "advcl"
             and lemma in lex.cue_verbs
-            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
+            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token_children(verb))
             and child_with(verb, ("nsubj",)) is not None
         )
         if contrasted:

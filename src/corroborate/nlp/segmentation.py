@@ -35,6 +35,7 @@ class LineBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         spaces: list[int] = doc.to_array(IS_SPACE).tolist()
+        text = doc.text  # built from the tokens on each access: once per document
         after_break = False
         for i, space in enumerate(spaces):
             if space:
@@ -44,13 +45,13 @@ class LineBreaks:
             if i == 0 or after_break:
                 if i > 0:
                     doc[i].is_sent_start = True
-                self._set_dateline_apart(doc, doc[i].idx)
+                self._set_dateline_apart(doc, text, doc[i].idx)
                 after_break = False
         return doc
 
     @staticmethod
-    def _set_dateline_apart(doc: Doc, line_start: int) -> None:
-        end = dateline_end(doc.text, line_start)
+    def _set_dateline_apart(doc: Doc, text: str, line_start: int) -> None:
+        end = dateline_end(text, line_start)
         if end is None:
             return
         dateline = doc.char_span(line_start, end, alignment_mode="expand")

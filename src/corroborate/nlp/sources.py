@@ -24,6 +24,7 @@ from corroborate.nlp.frames import (
     doc_sents,
     in_excluded,
     span_text,
+    token_children,
 )
 from corroborate.nlp.lexicon import load_lexicon
 from corroborate.resolve.names import clean_name, same_name
@@ -72,7 +73,7 @@ _RELAY_WINDOW = 3  # sentences over which a relay is carried to the same source
 def noun_phrase(head: Token) -> list[Token]:
     """The head noun with its pre-modifiers and "of"-complements, without clauses."""
     keep = {head.i}
-    for child in head.children:
+    for child in token_children(head):
         if (child.dep_ in _NP_DEPS and child.i < head.i) or (
             child.dep_ == "prep" and child.lower_ == "of"
         ):

@@ -17,6 +17,7 @@ from corroborate.nlp.dependency import (
     subtree_ids,
     that_clause_below,
 )
+from corroborate.nlp.frames import token_children
 from corroborate.nlp.lexicon import Lexicon
 from corroborate.nlp.quote_frames import leading_tag, next_sentence_content
 from corroborate.nlp.quotes import in_quotation
@@ -58,10 +59,12 @@ class VerbFrames:
         if cue.tag_ == "VBN" and cue.dep_ == "advcl":
             return None  # "Asked whether ..., X said": the question frames X's answer
         lemma = cue.lemma_.lower()
-        if any(c.dep_ == "neg" for c in cue.children):
+        if any(c.dep_ == "neg" for c in token_children(cue)):
             return None  # "cannot confirm", "did not say": nothing is claimed
         modal_of = [cue, cue.head] if cue.dep_ == "conj" else [cue]
-        if any(c.dep_ == "aux" and c.lower_ in _ABILITY for v in modal_of for c in v.children):
+        if any(
+            c.dep_ == "aux" and c.lower_ in _ABILITY for v in modal_of for c in token_children(v)
+        ):
             return None  # "Russians can speak freely", "should say": not a report
         # "are more likely to say ...", "was quick to point out ...": the copula's subject
         # speaks (unless the adjective is itself a view: "is eager to say" is its frame).
@@ -90,7 +93,7 @@ class VerbFrames:
             return None
         if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "citing X" is read as a relay of its head frame
-        subjects = [c for c in cue.children if c.dep_ == "nsubj" and _past_dateline(c) is c]
+        subjects = [c for c in token_children(cue) if c.dep_ == "nsubj" and _past_dateline(c) is c]
         # Of two subjects, the one outside the quotation speaks ('“..., any endorsement,”
         # he said').
         outside = [c for c in subjects if not in_quotation(cue.doc, c.idx)]
@@ -158,7 +161,7 @@ class VerbFrames:
         if (
             passive_subject is not None
             and agent is None
-            and not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+            and not any(c.dep_ == "ccomp" and c.i > cue.i for c in token_children(cue))
         ):
             return None  # "is widely expected to be ...": a hedge on narration, not a claim
         content = self._verb_content(cue, lemma, source_head)
@@ -175,7 +178,7 @@ class VerbFrames:
         particle = self._phrasal_particle(cue)
         frame = Frame(
             cue=[cue]
-            + [c for c in cue.children if c.dep_ in ("aux", "auxpass", "neg")]
+            + [c for c in token_children(cue) if c.dep_ in ("aux", "auxpass", "neg")]
             + ([particle] if particle is not None else []),
             source_head=source_head,
             content=content,
@@ -187,7 +190,7 @@ class VerbFrames:
         return frame
 
     def _verb_content(self, cue: Token, lemma: str, source: Token | None = None) -> set[int] | None:
-        for child in cue.children:
+        for child in token_children(cue):
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and is_infinitive(child)):
                 return subtree_ids(child)
             if child.dep_ == "xcomp" and child.tag_ == "VBG" and lemma not in self.lex.stance_verbs:
@@ -204,13 +207,13 @@ class VerbFrames:
             and lemma not in self.lex.stance_verbs
             and lemma not in self.lex.intention_verbs
             and head.pos_ in ("VERB", "AUX")
-            and not any(self._own_complement(c) for c in cue.children)
+            and not any(self._own_complement(c) for c in token_children(cue))
             and _ends_clause(head, cue)
         ):
             # "..., Reuters reports." parsed with the report as a dependent of the content.
             return subtree_ids(head) - subtree_ids(cue)
         as_clause = cue.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+            c.dep_ == "mark" and c.lower_ == "as" for c in token_children(cue)
         )
         if (
             (cue.dep_ == "parataxis" or as_clause)
@@ -220,9 +223,9 @@ class VerbFrames:
             # "As the ministry noted, ...": the main clause is what was noted.
             # "The village, the ministry said, was retaken": the tag sits inside the content.
             return before_later_tag(head, cue, subtree_ids(head) - subtree_ids(cue), self.lex)
-        for child in cue.children:
+        for child in token_children(cue):
             # "calling for the United States to take a stronger role": a for-to clause.
-            marker = next((c for c in child.children if c.dep_ == "mark"), None)
+            marker = next((c for c in token_children(child) if c.dep_ == "mark"), None)
             if (
                 child.dep_ == "advcl"
                 and marker is not None
@@ -282,7 +285,7 @@ class VerbFrames:
 
     def _phrasal_particle(self, cue: Token) -> Token | None:
         """The "for" of "called for", the "out" of "pointed out", when the pair is a cue."""
-        for child in cue.children:
+        for child in token_children(cue):
             pair = f"{cue.lemma_.lower()} {child.lower_}"
             if child.dep_ in ("prep", "prt") and child.i > cue.i and pair in self.lex.phrasal_cues:
                 return child
@@ -307,7 +310,7 @@ class VerbFrames:
             small = next(
                 (
                     c
-                    for c in cue.children
+                    for c in token_children(cue)
                     if c.dep_ in ("oprd", "ccomp", "xcomp")
                     and c.i > cue.i
                     and child_with(c, ("nsubj",)) is not None
@@ -317,7 +320,7 @@ class VerbFrames:
             return subtree_ids(small) if small is not None and not passive else None
         content = subtree_ids(obj)
         said_of = False
-        for child in cue.children:
+        for child in token_children(cue):
             complement = child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
             qualifier = child.dep_ == "prep" and child.lower_ in ("as", "for", "of", *also)
             if (complement or qualifier) and child.i > cue.i:
@@ -370,7 +373,7 @@ class VerbFrames:
     def _citing(self, cue: Token) -> list[Token]:
         """Sources named by "citing X" / "quoting X" next to a cue: X told the teller."""
         found = []
-        for child in cue.children:
+        for child in token_children(cue):
             if child.lemma_.lower() in self.lex.relay_verbs and child.dep_ in (
                 "advcl",
                 "xcomp",
@@ -384,7 +387,7 @@ class VerbFrames:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token_children(verb))
 
 
 def _ends_clause(head: Token, cue: Token) -> bool:
@@ -396,7 +399,7 @@ def _ends_clause(head: Token, cue: Token) -> bool:
     end = max(subtree_ids(cue))
     coordinated: set[int] = set()
     if cue.dep_ == "parataxis":
-        for child in head.children:
+        for child in token_children(head):
             if child.i > end and child.dep_ in ("cc", "conj"):
                 coordinated |= subtree_ids(child)
     after = [t for t in head.subtree if t.i > end and t.i not in coordinated]
@@ -415,7 +418,7 @@ def _bare_clause(child: Token) -> bool:
     parser's reading of a complement ("said after the convention he would not ...")."""
     if child.dep_ != "advcl" or child.i < child.head.i:
         return False
-    children = list(child.children)
+    children = list(token_children(child))
     if any(
         c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in _SUBORDINATORS)
         for c in children
@@ -434,7 +437,7 @@ def _past_dateline(subject: Token | None) -> Token | None:
     for token in doc[subject.i + 1 : min(len(doc), subject.i + 9)]:
         if token.text in ("--", "—", "–", "―"):
             # "RENO, Nev. (AP) — ...", "KHARKIV, Ukraine — Governor X said": after the dash.
-            after = [c for c in subject.children if c.dep_ == "appos" and c.i > token.i]
+            after = [c for c in token_children(subject) if c.dep_ == "appos" and c.i > token.i]
             return after[0] if after else None
         if not (token.is_punct or token.pos_ in ("PROPN", "NUM")):
             break  # "NEW YORK, Nov. 19 (UPI) —" may carry a date
