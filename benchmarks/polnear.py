@@ -23,7 +23,8 @@ How the gold spans are read:
 How the predictions are read: every claim's content, its cue, and the span as written
 (``SourceMention.span``) of each source and, unless ``--no-via``, each relay. Relays
 count as sources because PolNeAR marks only the outermost of nested attributions, whose
-source is what we call the relay. Unnamed sources have no span and predict nothing.
+source is what we call the relay; an outlet that is only spoken to ("he told CNBC") says
+nothing and is not one. Unnamed sources have no span and predict nothing.
 The text is passed to the pipeline as it is on disk, so offsets compare directly.
 
 Measures, per role, micro-averaged over the articles:
@@ -219,7 +220,8 @@ def predicted_spans(doc: Any, with_via: bool) -> dict[str, set[CharRange]]:
         found["content"].append(claim.content)
         if claim.cue is not None:
             found["cue"].append(claim.cue)
-        mentions = list(claim.sources) + (list(claim.via) if with_via else [])
+        relays = [m for m in claim.via if not m.addressed] if with_via else []
+        mentions = list(claim.sources) + relays
         found["source"].extend(m.span for m in mentions if m.span is not None)
     return {
         role: {s for s in (strip_space(text, span) for span in spans) if s is not None}

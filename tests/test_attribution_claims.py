@@ -302,3 +302,17 @@ def test_attribution_participle_stance_takes_the_clause_subject(run_doc: Run) ->
     )
     assert content == "it a gift to the invaders"
     assert sources == ["Kovalenko"]
+
+
+def test_attribution_outlet_spoken_to_is_marked_addressed(run_doc: Run) -> None:
+    told = run_doc("Mayor Anna Kovalenko told Reuters that the power plant was hit twice.")
+    reported = run_doc("Officials said the power plant was hit twice, Reuters reported.")
+    assert [v.addressed for c in told._.claims for v in c.via] == [True]
+    assert [v.addressed for c in reported._.claims for v in c.via] == [False]
+
+
+def test_attribution_raising_verb_subject_speaks(run_doc: Run) -> None:
+    [(content, sources, _, _)] = _claims(
+        run_doc, "The governor appeared to confirm that the depot had been hit."
+    )
+    assert sources == ["governor"] and content == "the depot had been hit"

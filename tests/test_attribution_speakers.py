@@ -125,3 +125,11 @@ def test_attribution_speakers_claimed_inside_a_report_is_relayed(run_doc: Run) -
         run_doc, "The rebels claimed they had seized the airport, Reuters reported."
     )
     assert (cue, sources, via) == ("claimed", ["rebels"], ["Reuters"])
+
+
+def test_attribution_speakers_closing_tag_misparsed_as_complement(run_doc: Run) -> None:
+    [(cue, sources, via, content)] = _claims(
+        run_doc, "Officials said the power plant was hit twice, Reuters reported."
+    )
+    assert (cue, sources, via) == ("said", ["Officials"], ["Reuters"])
+    assert content == "the power plant was hit twice"

@@ -7,6 +7,8 @@ the inner frame is the claim and the outer source becomes its relay. Pronouns an
 descriptors are resolved, and relays carried over, by :mod:`corroborate.nlp.sources`.
 """
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -227,7 +229,7 @@ class Attribution:
                 if is_broadcaster(frame.addressee, self.lex):
                     channel = channel or f"tv: {addressee.text}"
                 elif frame.addressee.pos_ == "PROPN" or frame.addressee.ent_type_ == "ORG":
-                    via = [addressee, *via]
+                    via = [replace(addressee, addressed=True), *via]
             claims.append(
                 ClaimFrame(
                     sentence=(sent.start_char, sent.end_char),

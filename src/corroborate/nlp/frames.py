@@ -30,6 +30,8 @@ class SourceMention:
     # nobody is named as posting: evidence, not a party)
     kind: str = "unknown"
     resolved_from: str | None = None
+    # An outlet the source spoke to ("told Reuters"): it carried the words, it said nothing.
+    addressed: bool = False
 
 
 @dataclass

@@ -54,6 +54,20 @@ def before_later_tag(head: Token, cue: Token, content: set[int], lex: Lexicon) -
     return content
 
 
+def closing_tag_clause(cue: Token, lex: Lexicon) -> Token | None:
+    """ "Officials said X, Reuters reported." parsed with "reported" as the complement of
+    "said" and X as the complement of "reported": the cue is a tag closing the sentence.
+    Returns X, the clause it was hung on."""
+    head = cue.head
+    if cue.dep_ != "ccomp" or head.i >= cue.i or head.lemma_.lower() not in lex.cue_verbs:
+        return None
+    clause = next((c for c in token_children(cue) if c.dep_ == "ccomp" and c.i < cue.i), None)
+    if clause is None or not any(t.text == "," for t in cue.doc[clause.i : cue.i]):
+        return None
+    after = [t for t in head.subtree if t.i > cue.i and t.head.i != cue.i]
+    return clause if all(t.is_punct or t.is_space for t in after) else None
+
+
 def set_beside(cue: Token, content: set[int], lex: Lexicon) -> set[int]:
     """Token indices in ``content`` that are not what the cue's source said: another
     speaker's report set beside it, the reporter's gloss, or the speaker's own act."""

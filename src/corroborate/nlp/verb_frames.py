@@ -23,6 +23,7 @@ from corroborate.nlp.quote_frames import leading_tag, next_sentence_content
 from corroborate.nlp.quotes import in_quotation
 from corroborate.nlp.report_layers import (
     before_later_tag,
+    closing_tag_clause,
     is_gloss,
     relayed_report,
     set_beside,
@@ -37,8 +38,9 @@ _PERSONAL_PRONOUNS = {
 }
 NAMED_TARGETS = {"PERSON", "ORG", "NORP", "GPE"}
 _ABSTRACT_ENDINGS = ("tion", "sion", "ness", "ment", "ity", "ism", "ance", "ence", "ship")
-# Verbs of aspect: "continued to insist", "began to argue", "kept saying".
-_ASPECT_VERBS = {"continue", "begin", "start", "keep", "resume", "go"}
+# Verbs of aspect and raising verbs: "continued to insist", "kept saying", "seemed to
+# suggest", "tended to support": the subject of the verb above speaks.
+_ASPECT_VERBS = {"continue", "begin", "start", "keep", "resume", "go", "tend", "seem", "appear"}
 # Modals of ability and duty: "can speak", "should know" report nothing said.
 _ABILITY = {"can", "could", "ca", "may", "might", "should", "must"}
 # A verb with one of these says something of its own: it is no tag on the clause above.
@@ -190,7 +192,14 @@ class VerbFrames:
         return frame
 
     def _verb_content(self, cue: Token, lemma: str, source: Token | None = None) -> set[int] | None:
+        tagged = closing_tag_clause(cue, self.lex)
+        if tagged is not None:
+            # "Officials said X, Reuters reported": Reuters reports what the officials said.
+            return subtree_ids(cue.head) - (subtree_ids(cue) - subtree_ids(tagged))
         for child in token_children(cue):
+            inner = closing_tag_clause(child, self.lex) if child.dep_ == "ccomp" else None
+            if inner is not None:
+                return subtree_ids(inner)  # the "said" of "Officials said X, Reuters reported"
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and is_infinitive(child)):
                 return subtree_ids(child)
             if child.dep_ == "xcomp" and child.tag_ == "VBG" and lemma not in self.lex.stance_verbs:
