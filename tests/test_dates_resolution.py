@@ -52,3 +52,15 @@ def test_dates_without_article_date_keep_explicit_dates_only() -> None:
     values = {d.value for d in found}
     assert "2024-03-03" in values
     assert None in values  # the weekday cannot be resolved without an anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The attack came on ſunday.", "2024-03-10"),
+        ("It happened on frıday night.", "2024-03-08"),
+        ("It was laſt week.", "2024-03-04/2024-03-10"),
+    ],
+)
+def test_dates_letters_matched_as_ascii_are_read_as_ascii(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, TUESDAY)] == [value]

@@ -169,8 +169,13 @@ def _year_for_month(month: int, anchor: dt.date | None, year: str | None) -> int
 _Resolved = tuple[str | None, DatePrecision | None]
 
 
+# Letters that case-insensitive matching takes for ASCII ones ("ſunday", "frıday", an OCR
+# or a typesetter's habit): read as those letters, they name the word they were matched as.
+_AS_ASCII = str.maketrans({"ſ": "s", "ı": "i", "\u212a": "k", "İ": "I"})
+
+
 def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None) -> _Resolved:
-    g = m.groups()
+    g = tuple(group.translate(_AS_ASCII) if group else group for group in m.groups())
     if kind == "iso":
         return _day(int(g[0]), int(g[1]), int(g[2]))
     if kind == "dmy_dots":
