@@ -133,3 +133,46 @@ def test_attribution_speakers_closing_tag_misparsed_as_complement(run_doc: Run) 
     )
     assert (cue, sources, via) == ("said", ["Officials"], ["Reuters"])
     assert content == "the power plant was hit twice"
+
+
+def test_attribution_speakers_title_then_name_is_the_name(run_doc: Run) -> None:
+    [(_, sources, _, _)] = _claims(
+        run_doc,
+        "The governor of the Belgorod region, Vyacheslav Gladkov, wrote on Telegram that two "
+        "civilians were wounded.",
+    )
+    assert sources == ["Vyacheslav Gladkov"]
+
+
+def test_attribution_speakers_title_held_in_a_body_and_its_pronoun(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "The Wagner group's founder said his fighters had taken the town. "
+        '"The city is ours," he said.',
+    )
+    assert [c[1] for c in claims] == [["Wagner group's founder"], ["Wagner group's founder"]]
+
+
+def test_attribution_speakers_name_longer_than_the_phrase(run_doc: Run) -> None:
+    [(_, sources, _, _)] = _claims(
+        run_doc,
+        "The Institute for the Study of War assessed that Russian forces are likely to "
+        "intensify attacks.",
+    )
+    assert sources == ["Institute for the Study of War"]
+
+
+def test_attribution_speakers_hearsay_passive_has_an_unnamed_source(run_doc: Run) -> None:
+    [claim] = run_doc("The commander is said to have fled the city before the assault.")._.claims
+    assert [s.name for s in claim.sources] == ["unnamed source"]
+    assert claim.certainty != "certain"
+    assert run_doc("The bridge is widely expected to reopen next week.")._.claims == []
+
+
+def test_attribution_speakers_according_to_closes_its_content(run_doc: Run) -> None:
+    [(_, sources, _, content)] = _claims(
+        run_doc,
+        "The strike killed five people, according to local officials, although the figure "
+        "may rise.",
+    )
+    assert sources == ["local officials"] and content == "The strike killed five people"

@@ -171,6 +171,17 @@ class Attribution:
         source_np = set(t.i for t in noun_phrase(obj)) if source_head is obj else set()
         content = subtree_ids(clause) - phrase - source_np - {according.i, to.i}
         content = {i for i in content if sent.start <= i < sent.end}
+        phrase_end = max(phrase) + 1
+        set_off = (
+            doc[according.i - 1].text == ","
+            and phrase_end < len(doc)
+            and doc[phrase_end].text == ","
+            and obj.lower_ not in _RELATIVE
+        )
+        if content and set_off and clause.i < according.i < max(content):
+            # "The strike killed five, according to local officials, although ...": the
+            # phrase closes what it attributes; what follows it is the reporter's.
+            content = {i for i in content if i < according.i - 1}
         return Frame(
             cue=[according, to],
             source_head=source_head,

@@ -112,6 +112,11 @@ def describe_source(sent: Span, head: Token, cue: Token | None = None) -> Source
     if named is not None:
         # "The Telegram channel Baza": the outlet's name, not its medium.
         return SourceMention(text=text, span=span, name=clean_name(named.text), kind="organisation")
+    titled = _name_after_title(head)
+    if titled is not None:
+        # "The governor of the Belgorod region, Vyacheslav Gladkov, wrote ...": the person.
+        kind = "person" if titled.label_ == "PERSON" else "organisation"
+        return SourceMention(text=text, span=span, name=clean_name(span_text(titled)), kind=kind)
     footage = lex.channels["video"]
     if head.lemma_.lower() in footage or lower in footage:
         # "Videos posted on social media show ...": footage shows; nobody is named saying.
@@ -147,6 +152,29 @@ def _named_apposition(head: Token, tokens: list[Token]) -> Token | None:
     return None
 
 
+def _name_after_title(head: Token) -> Span | None:
+    """The person or body named in apposition after a common-noun title, set off by a
+    comma ("the governor of the region, Vyacheslav Gladkov,")."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in token_children(head):
+        if child.dep_ != "appos" or child.i <= head.i or child.pos_ != "PROPN":
+            continue
+        entity = next((e for e in doc_ents(head.doc) if e.start <= child.i < e.end), None)
+        if entity is not None and entity.label_ in ("PERSON", "ORG"):
+            return entity
+    return None
+
+
+def _possessor_of(word: Token, head: Token) -> bool:
+    """Is ``word`` inside the possessive phrase of ``head`` ("the Wagner group's founder")?"""
+    while word.i != head.i and word.head.i != word.i:
+        if word.dep_ == "poss":
+            return word.head.i == head.i
+        word = word.head
+    return False
+
+
 def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
     doc = head.doc
     first, last = tokens[0].i, tokens[-1].i + 1
@@ -160,12 +188,15 @@ def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
         if end <= last:
             ents.append(all_ents[k])
     ents = [e for e in ents if e.label_ in _NAME_LABELS and e.label_ != "NORP"]
-    if (
-        head.pos_ == "NOUN"
-        and ents
-        and all(e.root.dep_ == "poss" and e.root.head.i == head.i for e in ents)
-    ):
-        # "Ukraine's army chief": a title held in a country, not the country.
+    if head.pos_ == "PROPN" and not any(e.start <= head.i < e.end for e in ents):
+        # "The Institute for the Study of War": the name runs past the phrase we keep.
+        holding = next((e for e in all_ents if first <= e.start <= head.i < e.end), None)
+        if holding is not None and holding.label_ in ("ORG", "PERSON"):
+            kind = "person" if holding.label_ == "PERSON" else "organisation"
+            return clean_name(span_text(holding)), kind
+    if head.pos_ == "NOUN" and ents and all(_possessor_of(e.root, head) for e in ents):
+        # "Ukraine's army chief", "the Wagner group's founder": a title held in a country
+        # or a body, not the country or the body.
         return clean_name(_written(tokens)), "descriptor"
     if ents:
         # Prefer the entity holding the head, then a person, then the last one.
@@ -256,7 +287,11 @@ def resolve_sources(doc: Doc, claims: list[ClaimFrame]) -> None:
             claim.via = list(previous.via)
         for source in claim.sources + claim.via:
             if source.kind not in ("pronoun", "unnamed") and source.name and source.span:
-                seen.append(_Seen(source.name, source.kind, source.text, source.span[0]))
+                start, end = source.span
+                # Names inside the source's phrase ("Wagner" in "the Wagner group's
+                # founder") give way to the source itself.
+                seen[:] = [s for s in seen if not start <= s.position < end]
+                seen.append(_Seen(source.name, source.kind, source.text, start))
         previous, previous_sentence = claim, index
 
 
@@ -281,7 +316,8 @@ def _resolve(
         if lower in _PLURAL:
             found = _plural(earlier)
         elif lower in _SINGULAR_PERSON:
-            found = [s for s in earlier if s.kind == "person"][:1]
+            # A person, or a titled one named by the title ("the group's founder ... he").
+            found = [s for s in earlier if s.kind == "person" or _titled_person(s)][:1]
         else:
             # "It said": an organisation before a place; a village does not speak, and a
             # country ("Russia said ...") is taken only when no organisation was named.
@@ -303,6 +339,11 @@ def _resolve(
         )
         for s in found
     ]
+
+
+def _titled_person(seen: _Seen) -> bool:
+    words = seen.name.lower().split()
+    return seen.kind == "descriptor" and bool(words) and words[-1] not in _ORG_NOUNS
 
 
 def _descriptor(mention: SourceMention, earlier: list[_Seen]) -> list[_Seen]:

@@ -41,6 +41,8 @@ _ABSTRACT_ENDINGS = ("tion", "sion", "ness", "ment", "ity", "ism", "ance", "ence
 # Verbs of aspect and raising verbs: "continued to insist", "kept saying", "seemed to
 # suggest", "tended to support": the subject of the verb above speaks.
 _ASPECT_VERBS = {"continue", "begin", "start", "keep", "resume", "go", "tend", "seem", "appear"}
+# Verbs of saying whose passive with an infinitive reports hearsay ("is said to have fled").
+_REPORTED_PASSIVES = {"say", "report", "claim", "allege", "rumour", "rumor"}
 # Modals of ability and duty: "can speak", "should know" report nothing said.
 _ABILITY = {"can", "could", "ca", "may", "might", "should", "must"}
 # A verb with one of these says something of its own: it is no tag on the clause above.
@@ -160,6 +162,16 @@ class VerbFrames:
             and (source_head is None or not self.animate(source_head))
         ):
             return None  # "without knowing ...", "the dissolution ..., feeling ...": nobody's mind
+        if passive_subject is not None and agent is None and lemma in _REPORTED_PASSIVES:
+            clause = next((c for c in token_children(cue) if c.dep_ == "xcomp"), None)
+            if clause is not None and is_infinitive(clause):
+                # "The commander is said to have fled": someone unnamed says he fled.
+                return Frame(
+                    cue=[cue, *(c for c in token_children(cue) if c.dep_ == "auxpass")],
+                    source_head=None,
+                    content=subtree_ids(passive_subject) | subtree_ids(clause),
+                    cue_lemma=lemma,
+                )
         if (
             passive_subject is not None
             and agent is None
