@@ -176,3 +176,30 @@ def test_attribution_speakers_according_to_closes_its_content(run_doc: Run) -> N
         "may rise.",
     )
     assert sources == ["local officials"] and content == "The strike killed five people"
+
+
+def test_attribution_speakers_tag_misparsed_as_a_relative_clause(run_doc: Run) -> None:
+    [(_, sources, via, content)] = _claims(
+        run_doc,
+        "Russian troops would have entered the village on Sunday, the Finnish broadcaster "
+        "Yle reports, citing the Ukrainian army.",
+    )
+    assert (sources, via) == (["Ukrainian army"], ["Yle"])
+    assert content == "Russian troops would have entered the village on Sunday"
+
+
+def test_attribution_speakers_agency_named_after_its_kind(run_doc: Run) -> None:
+    [(_, sources, via, _)] = _claims(
+        run_doc,
+        "The drone attack caused a fire at the refinery, the Russian news agency TASS "
+        "reported, citing emergency services.",
+    )
+    assert (sources, via) == (["emergency services"], ["TASS"])
+
+
+def test_attribution_speakers_he_is_the_titled_subject_before(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        'The mayor spoke at a press conference on Monday. "We have no water," he said.',
+    )
+    assert [c[1] for c in claims] == [["mayor"]]

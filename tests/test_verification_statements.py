@@ -60,3 +60,14 @@ def test_verification_two_statements_in_one_sentence(run_doc: Run) -> None:
 def test_verification_confirmed_is_not_a_statement(run_doc: Run) -> None:
     doc = run_doc("Officials confirmed that the plant was hit.")
     assert _statements(doc) == []
+
+
+def test_verification_unable_failed_impossible_are_negations(run_doc: Run) -> None:
+    for sentence in (
+        "Reuters was unable to independently verify the report.",
+        "AFP failed to confirm the claim.",
+        "It was impossible to verify the figures independently.",
+    ):
+        doc = run_doc(f"The army said the town had been recaptured. {sentence}")
+        assert [v.status for _, v in _statements(doc)] == ["unconfirmed"], sentence
+    assert _statements(run_doc("The army said it had verified the footage.")) == []

@@ -70,7 +70,7 @@ def test_web_browser_map_marker_leads_to_both_sides_claims(base_url: str) -> Non
         browser = driver.chromium.launch(executable_path=str(CHROMIUM), headless=True)
         try:
             page = browser.new_page(viewport={"width": 1360, "height": 900})
-            page.set_default_timeout(5000)
+            page.set_default_timeout(20000)  # a loaded CI machine is slow, never stuck
 
             def refuse(route: Route) -> None:
                 outside.append(route.request.url)

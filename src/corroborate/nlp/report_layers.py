@@ -68,6 +68,30 @@ def closing_tag_clause(cue: Token, lex: Lexicon) -> Token | None:
     return clause if all(t.is_punct or t.is_space for t in after) else None
 
 
+def tag_after_apposition(cue: Token) -> tuple[set[int], Token] | None:
+    """ "X happened, the Finnish broadcaster Yle reports, citing Y." parsed with the
+    broadcaster as an apposition inside the report and "Yle reports" as its relative
+    clause: the cue is a tag closing the sentence. Returns what it reports and the noun
+    the tag hangs on (where "citing Y" is found)."""
+    if cue.dep_ != "relcl":
+        return None
+    subject = child_with(cue, ("nsubj",))
+    noun = cue.head
+    if subject is None or subject.tag_ in ("WDT", "WP") or noun.dep_ != "appos":
+        return None
+    doc = cue.doc
+    start = noun.left_edge.i
+    if start == 0 or doc[start - 1].text != "," or noun.head.i > start:
+        return None
+    root = noun
+    while root.head.i != root.i:
+        root = root.head
+    after = doc[noun.right_edge.i + 1 : root.right_edge.i + 1]
+    if any(not (t.is_punct or t.is_space) for t in after):
+        return None
+    return {i for i in subtree_ids(root) if i < start - 1}, noun
+
+
 def set_beside(cue: Token, content: set[int], lex: Lexicon) -> set[int]:
     """Token indices in ``content`` that are not what the cue's source said: another
     speaker's report set beside it, the reporter's gloss, or the speaker's own act."""

@@ -25,6 +25,7 @@ from corroborate.nlp.frames import (
     in_excluded,
     span_text,
     token_children,
+    token_words,
 )
 from corroborate.nlp.lexicon import load_lexicon
 from corroborate.resolve.names import clean_name, same_name
@@ -64,6 +65,15 @@ _ORG_NOUNS = {
     "movement",
 }
 _POSITION = attrgetter("position")
+# Titles of one person, who may be "he" or "she" later on.
+_PERSON_TITLES = {
+    *("governor", "president", "mayor", "minister", "spokesman", "spokeswoman", "commander"),
+    *("spokesperson", "general", "chief", "head", "director", "chairman", "chairwoman"),
+    *("secretary", "ambassador", "envoy", "official", "deputy", "aide", "adviser", "advisor"),
+    *("lawmaker", "senator", "leader", "judge", "prosecutor", "lawyer", "attorney", "doctor"),
+    *("expert", "analyst", "diplomat", "negotiator", "investigator", "soldier", "volunteer"),
+    *("villager", "resident", "witness", "reporter", "correspondent", "blogger", "founder"),
+}
 # Marks at the edges of a noun phrase that are no part of the name.
 _EDGE_MARKS = {",", ";", ":", '"', "“", "”", "‘", "’", "'", "«", "»", "``", "''", "―", "—", "–"}
 _CLAUSES = {"ccomp", "parataxis", "advcl", "csubj", "xcomp", "prep"}
@@ -264,6 +274,31 @@ def _entity_candidates(doc: Doc) -> list[_Seen]:
             ent.label_, "organisation"
         )
         found.append(_Seen(clean_name(written), kind, text, ent.start_char))
+    return sorted([*found, *_title_subjects(doc, found)], key=_POSITION)
+
+
+def _title_subjects(doc: Doc, named: list[_Seen]) -> list[_Seen]:
+    """People named by a title as the subject of a sentence ("The mayor spoke at a press
+    conference"), for a later "he" or "she"; a title given earlier with a name ("Mayor
+    Ivan Fedorov") stands for that name."""
+    words = token_words(doc)
+    found = []
+    for i, dep in enumerate(words.deps):
+        if dep != "nsubj" or words.poses[i] != "NOUN" or words.lemmas[i] not in _PERSON_TITLES:
+            continue
+        title = doc[i]
+        if title.tag_ != "NN":
+            continue  # one person: not "officials"
+        phrase = noun_phrase(title)
+        if any(t.ent_type_ for t in phrase) or in_excluded(doc, title.idx, title.idx + 1):
+            continue  # a named phrase is found as a name
+        earlier = [s for s in named if s.position < title.idx and s.kind == "person"]
+        same = next((s for s in reversed(earlier) if words.lowers[i] in s.text.lower()), None)
+        text = _written(phrase)
+        if same is not None:
+            found.append(_Seen(same.name, same.kind, text, phrase[0].idx))
+        else:
+            found.append(_Seen(clean_name(text), "descriptor", text, phrase[0].idx))
     return found
 
 

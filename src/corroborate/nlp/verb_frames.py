@@ -27,6 +27,7 @@ from corroborate.nlp.report_layers import (
     is_gloss,
     relayed_report,
     set_beside,
+    tag_after_apposition,
     with_inner_tags,
 )
 
@@ -102,6 +103,8 @@ class VerbFrames:
         # he said').
         outside = [c for c in subjects if not in_quotation(cue.doc, c.idx)]
         preferred = outside or subjects
+        if _kind_then_name(preferred):
+            preferred = preferred[1:]  # "the news agency TASS reported": the name speaks
         subject = preferred[0] if preferred else _past_dateline(child_with(cue, ("nsubj",)))
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
@@ -200,10 +203,17 @@ class VerbFrames:
             addressee=addressee,
         )
         frame.relay_heads = self._citing(cue)
+        after_apposition = tag_after_apposition(cue)
+        if after_apposition is not None:
+            # "..., the broadcaster Yle reports, citing the army": "citing" hangs on the noun.
+            frame.relay_heads += self._citing(after_apposition[1], also=("acl",))
         frame.channel = find_channel(cue, self.lex)
         return frame
 
     def _verb_content(self, cue: Token, lemma: str, source: Token | None = None) -> set[int] | None:
+        after_apposition = tag_after_apposition(cue)
+        if after_apposition is not None:
+            return after_apposition[0]  # "X, the Finnish broadcaster Yle reports."
         tagged = closing_tag_clause(cue, self.lex)
         if tagged is not None:
             # "Officials said X, Reuters reported": Reuters reports what the officials said.
@@ -391,7 +401,7 @@ class VerbFrames:
             return False
         return sum(1 for t in head.subtree if not t.is_punct) >= 3
 
-    def _citing(self, cue: Token) -> list[Token]:
+    def _citing(self, cue: Token, also: tuple[str, ...] = ()) -> list[Token]:
         """Sources named by "citing X" / "quoting X" next to a cue: X told the teller."""
         found = []
         for child in token_children(cue):
@@ -400,11 +410,20 @@ class VerbFrames:
                 "xcomp",
                 "conj",
                 "prep",
+                *also,
             ):
                 obj = child_with(child, ("dobj", "pobj"))
                 if obj is not None:
                     found.append(obj)
         return found
+
+
+def _kind_then_name(subjects: list[Token]) -> bool:
+    """Two subjects side by side, a common noun and then a name ("the agency TASS")."""
+    if len(subjects) < 2:
+        return False
+    kind, name = subjects[0], subjects[1]
+    return kind.pos_ == "NOUN" and name.pos_ == "PROPN" and name.i == kind.i + 1
 
 
 def _passive(verb: Token) -> bool:

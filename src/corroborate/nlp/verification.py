@@ -28,7 +28,8 @@ _ARTICLE_SCOPE = re.compile(
     r"all (the|of the|these) claims|the claims of (both|either))",
     re.IGNORECASE,
 )
-_NEGATORS = {"not", "n't", "never", "neither", "nor", "no", "cannot", "unable"}
+_NEGATORS = {"not", "n't", "never", "neither", "nor", "no", "cannot", "unable", "impossible"}
+_INCAPABLE = {"unable", "impossible"}
 _SAY_LEMMAS = {"say", "tell", "add", "note", "state", "report", "write"}
 
 
@@ -100,11 +101,16 @@ def _negated(token: Token) -> bool:
     words = {c.lower_ for c in token.children if c.dep_ in ("neg", "aux", "auxpass", "det")}
     heads = [token, *[a for a in token.ancestors][:2]]
     for head in heads:
-        words |= {c.lower_ for c in head.children if c.dep_ in ("neg", "nsubj", "nsubjpass")}
+        # "acomp": "It was impossible to verify ..."
+        words |= {
+            c.lower_ for c in head.children if c.dep_ in ("neg", "nsubj", "nsubjpass", "acomp")
+        }
         words |= {
             t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
         }
-    return bool(words & _NEGATORS) or token.lower_.startswith("un")
+    # "was unable to verify", "failed to confirm": the verb hangs below its negation.
+    incapable = any(h.lower_ in _INCAPABLE or h.lemma_.lower() == "fail" for h in heads[1:])
+    return bool(words & _NEGATORS) or token.lower_.startswith("un") or incapable
 
 
 def _clause_top(token: Token) -> Token:
