@@ -203,3 +203,17 @@ def test_attribution_speakers_he_is_the_titled_subject_before(run_doc: Run) -> N
         'The mayor spoke at a press conference on Monday. "We have no water," he said.',
     )
     assert [c[1] for c in claims] == [["mayor"]]
+
+
+def test_attribution_speakers_name_then_title_with_possessive(run_doc: Run) -> None:
+    [(_, sources, _, _)] = _claims(
+        run_doc,
+        "Oleksandr Syrskyi, Ukraine's commander-in-chief, said the situation was tense.",
+    )
+    assert sources == ["Oleksandr Syrskyi"]
+
+
+def test_attribution_speakers_description_needs_a_judgement(run_doc: Run) -> None:
+    assert _claims(run_doc, "The commander described the fighting.") == []
+    [(_, _, _, content)] = _claims(run_doc, "Democrats described the showdown as ominous.")
+    assert content == "the showdown as ominous"

@@ -48,7 +48,12 @@ from corroborate.nlp.predicate_frames import (
     predicate_frame,
 )
 from corroborate.nlp.quote_frames import DASHES, dash_frame, line_speaker_frame, quote_frame
-from corroborate.nlp.quotes import extend_over_quotes, extend_over_turns, in_quotation
+from corroborate.nlp.quotes import (
+    extend_over_open_paragraphs,
+    extend_over_quotes,
+    extend_over_turns,
+    in_quotation,
+)
 from corroborate.nlp.sources import describe_source, noun_phrase, resolve_sources
 from corroborate.nlp.verb_frames import NAMED_TARGETS, VerbFrames
 
@@ -90,6 +95,7 @@ class Attribution:
         claims.sort(key=lambda c: c.content[0])
         claims = extend_over_quotes(doc, claims, self._aside_in_quote, asked)
         claims = extend_over_turns(doc, claims)
+        claims = extend_over_open_paragraphs(doc, claims)
         resolve_sources(doc, claims)
         doc._.claims = claims
         return doc

@@ -204,3 +204,90 @@ def extend_over_turns(doc: Doc, claims: list[ClaimFrame]) -> list[ClaimFrame]:
                 taken.add(key)
                 added.append(replace(claim, sentence=key, content=content, hedge_cues=[]))
     return sorted(claims + added, key=lambda c: c.content[0])
+
+
+def extend_over_open_paragraphs(doc: Doc, claims: list[ClaimFrame]) -> list[ClaimFrame]:
+    """A quotation that runs over paragraphs: each paragraph opens a quotation mark and
+    only the last one closes it; the speaker, named in the last, said them all.
+
+    '"The enemy is attacking. We hold the line.' / '"Without it we lose," he said.'
+    """
+    text = doc_text(doc)
+    lines = _lines(text)
+    added: list[ClaimFrame] = []
+    taken = {c.sentence for c in claims}
+    chain: list[tuple[int, int]] = []
+    for start, end in lines:
+        opens = text[start] in _OPENING
+        if chain and opens and text[start] == text[chain[0][0]]:
+            # The same mark carries a quotation on: a straight quote does not continue
+            # into a curly one (a block quote holding quotations of its own).
+            anchor = _tag_in_line(doc, claims, start, end)
+            if anchor is not None:
+                added.extend(_paragraph_claims(doc, chain, anchor, claims + added, taken))
+        chain = [*chain, (start, end)] if opens and _left_open(text[start:end]) else []
+    return sorted(claims + added, key=lambda c: c.content[0])
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The non-empty lines of ``text``, from their first to their last visible character."""
+    found = []
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = position + line.index(stripped[0])
+            found.append((start, start + len(stripped)))
+        position += len(line) + 1
+    return found
+
+
+def _left_open(line: str) -> bool:
+    """Does the line open a quotation it does not close?"""
+    if line.count("“") != line.count("”"):
+        return line.count("“") > line.count("”")
+    return line.count('"') % 2 == 1
+
+
+def _tag_in_line(doc: Doc, claims: list[ClaimFrame], start: int, end: int) -> ClaimFrame | None:
+    """The claim tagged right after the quotation that opens this line ('"...," he said.')."""
+    closing = next(
+        (q_end for q_start, q_end in quote_ranges(doc_text(doc)) if q_start == start), None
+    )
+    if closing is None:
+        return None  # the line's quotation runs on: the tag is further down
+    for claim in claims:
+        cue = claim.cue
+        if cue is None or not (closing <= cue[0] < end and start <= claim.content[0] < closing):
+            continue
+        return claim
+    return None
+
+
+def _paragraph_claims(
+    doc: Doc,
+    paragraphs: list[tuple[int, int]],
+    anchor: ClaimFrame,
+    claims: list[ClaimFrame],
+    taken: set[tuple[int, int]],
+) -> list[ClaimFrame]:
+    text = doc_text(doc)
+    added: list[ClaimFrame] = []
+    for sent in doc_sents(doc):
+        key = (sent.start_char, sent.end_char)
+        visible_end = key[0] + len(text[key[0] : key[1]].rstrip())
+        if not any(p_start <= key[0] and visible_end <= p_end for p_start, p_end in paragraphs):
+            continue
+        if key in taken or in_excluded(doc, *key) or is_question(text[key[0] : key[1]]):
+            continue
+        content = _strip_marks(text, *key)
+        if content is None or any(
+            c.content[0] < content[1] and content[0] < c.content[1] for c in claims + added
+        ):
+            continue
+        words = [w for w in text[content[0] : content[1]].split() if w[:1].isalpha()]
+        if len(words) < 2:
+            continue  # "(CROSSTALK.)", "WALLACE:": stage directions and names, no claim
+        taken.add(key)
+        added.append(replace(anchor, sentence=key, content=content, from_quote=True, hedge_cues=[]))
+    return added

@@ -204,6 +204,16 @@ def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
         if holding is not None and holding.label_ in ("ORG", "PERSON"):
             kind = "person" if holding.label_ == "PERSON" else "organisation"
             return clean_name(span_text(holding)), kind
+    leading = ents[0] if ents and ents[0].start == first else None
+    if (
+        leading is not None
+        and leading.label_ == "PERSON"
+        and leading.end < last
+        and doc[leading.end].text == ","
+    ):
+        # "Oleksandr Syrskyi, Ukraine's commander-in-chief, said": the name, then its title
+        # (the parser may have taken the name for the title's possessor).
+        return clean_name(span_text(leading)), "person"
     if head.pos_ == "NOUN" and ents and all(_possessor_of(e.root, head) for e in ents):
         # "Ukraine's army chief", "the Wagner group's founder": a title held in a country
         # or a body, not the country or the body.

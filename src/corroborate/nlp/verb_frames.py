@@ -352,11 +352,22 @@ class VerbFrames:
         content = subtree_ids(obj)
         said_of = False
         for child in token_children(cue):
-            complement = child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+            complement = child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (
+                # "described the showdown as ominous", parsed as an adverbial "as ominous"
+                child.dep_ == "advcl"
+                and child_with(child, ("nsubj", "nsubjpass")) is None
+                and any(
+                    c.lower_ == "as" and c.dep_ != "mark" and c.i < child.i
+                    for c in token_children(child)
+                )
+            )
             qualifier = child.dep_ == "prep" and child.lower_ in ("as", "for", "of", *also)
             if (complement or qualifier) and child.i > cue.i:
                 content |= subtree_ids(child)
                 said_of = said_of or complement or child.lower_ == "as"
+        # "described the showdown as ominous" with "as" hung on the object (already inside
+        # the content): the judgement is there all the same.
+        said_of = said_of or any(c.dep_ == "prep" and c.lower_ == "as" for c in token_children(obj))
         if predicate and not said_of:
             return None
         words = [i for i in content if not cue.doc[i].is_punct]
