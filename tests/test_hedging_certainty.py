@@ -50,3 +50,12 @@ def test_hedging_plain_statement_is_certain(run_doc: Run) -> None:
 def test_hedging_negated_content_has_negative_polarity(run_doc: Run) -> None:
     claim = _only(run_doc, "The ministry said the dam did not collapse.")
     assert claim.polarity == "negative"
+
+
+def test_hedging_denial_is_negative_polarity(run_doc: Run) -> None:
+    denied = _only(run_doc, "The ministry denied that its forces had shelled the town.")
+    assert denied.polarity == "negative"
+    twice = _only(run_doc, "The ministry denied that its forces had not fired.")
+    assert twice.polarity == "positive"
+    said = _only(run_doc, "The ministry said that its forces had shelled the town.")
+    assert said.polarity == "positive"

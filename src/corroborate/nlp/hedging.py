@@ -78,7 +78,8 @@ class Hedging:
         claim.hedge_cues = sorted(set(cues), key=cues.index)
         claim.hedged = bool(cues)
         claim.certainty = certainty
-        claim.polarity = "negative" if negated else "positive"
+        denied = (claim.cue_lemma or "") in self.lex.denial_verbs
+        claim.polarity = "negative" if negated != denied else "positive"
 
 
 _ORDER: list[Certainty] = ["certain", "probable", "possible", "underspecified"]

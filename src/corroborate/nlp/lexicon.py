@@ -51,6 +51,7 @@ class Lexicon:
     probable_modals: frozenset[str]
     raising_verbs: frozenset[str]
     negations: frozenset[str]
+    denial_verbs: frozenset[str]
     verify_verbs: frozenset[str]
     comment_phrases: tuple[str, ...]
     status_words: frozenset[str]
@@ -122,6 +123,7 @@ def load_lexicon() -> Lexicon:
         probable_modals=_words(hedges, "probable_modals", path),
         raising_verbs=_words(hedges, "raising_verbs", path),
         negations=_words(hedges, "negations", path),
+        denial_verbs=_words(hedges, "denial_verbs", path),
         verify_verbs=_words(verification, "verify_verbs", path),
         comment_phrases=tuple(sorted(_words(verification, "comment_phrases", path))),
         status_words=_words(verification, "status_words", path),
