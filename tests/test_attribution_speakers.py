@@ -217,3 +217,30 @@ def test_attribution_speakers_description_needs_a_judgement(run_doc: Run) -> Non
     assert _claims(run_doc, "The commander described the fighting.") == []
     [(_, _, _, content)] = _claims(run_doc, "Democrats described the showdown as ominous.")
     assert content == "the showdown as ominous"
+
+
+def test_attribution_speakers_relays_named_by_quoting_and_citing(run_doc: Run) -> None:
+    cases = {
+        "Ukrainska Pravda, quoting sources in the SBU, reported that drones had hit an airfield.": (
+            ["sources in the SBU"],
+            ["Ukrainska Pravda"],
+        ),
+        "RIA Novosti quoted a source in the emergency services as saying that the fire had "
+        "been put out.": (["source in the emergency services"], ["RIA Novosti"]),
+        "According to the BBC, which cited two Western officials, the missiles were "
+        "supplied last month.": (["two Western officials"], ["BBC"]),
+    }
+    for text, expected in cases.items():
+        [(_, sources, via, content)] = _claims(run_doc, text)
+        assert (sources, via) == expected, text
+        assert "cited" not in content and "quot" not in content
+
+
+def test_attribution_speakers_according_to_plan_is_no_source(run_doc: Run) -> None:
+    [(_, sources, _, content)] = _claims(
+        run_doc,
+        "President Volodymyr Zelenskiy told reporters that the counteroffensive was going "
+        "according to plan.",
+    )
+    assert sources == ["Volodymyr Zelenskiy"]
+    assert content == "the counteroffensive was going according to plan"

@@ -153,6 +153,8 @@ class Attribution:
         obj = child_with(to, ("pobj",)) or (doc[to.i + 1] if to.i + 1 < sent.end else None)
         if obj is None:
             return None
+        if obj.tag_ == "NN" and not token_children(obj) and obj.ent_type_ == "":
+            return None  # "going according to plan": a bare singular noun is no teller
         source_head: Token | None = obj
         if obj.lower_ in _RELATIVE:
             source_head = antecedent(sent, according)
@@ -175,7 +177,13 @@ class Attribution:
             if tagged:
                 clause = tagged[0]
         source_np = set(t.i for t in noun_phrase(obj)) if source_head is obj else set()
-        content = subtree_ids(clause) - phrase - source_np - {according.i, to.i}
+        # "According to the BBC, which cited two officials, ...": the source's relative
+        # clause is no part of what it says.
+        relative: set[int] = set()
+        for below in token_children(obj):
+            if below.dep_ in ("relcl", "acl") and below.i > obj.i:
+                relative |= subtree_ids(below)
+        content = subtree_ids(clause) - phrase - source_np - relative - {according.i, to.i}
         content = {i for i in content if sent.start <= i < sent.end}
         phrase_end = max(phrase) + 1
         set_off = (
@@ -188,12 +196,22 @@ class Attribution:
             # "The strike killed five, according to local officials, although ...": the
             # phrase closes what it attributes; what follows it is the reporter's.
             content = {i for i in content if i < according.i - 1}
-        return Frame(
+        frame = Frame(
             cue=[according, to],
             source_head=source_head,
             content=content,
             cue_lemma="according to",
         )
+        if source_head is obj:
+            # "According to the BBC, which cited two officials": the officials told the BBC.
+            frame.relay_heads = [
+                cited
+                for clause_below in token_children(obj)
+                if clause_below.dep_ in ("relcl", "acl")
+                and clause_below.lemma_.lower() in self.lex.relay_verbs
+                and (cited := child_with(clause_below, ("dobj",))) is not None
+            ]
+        return frame
 
     # -- from frames to claims --------------------------------------------------------
 

@@ -83,9 +83,13 @@ _RELAY_WINDOW = 3  # sentences over which a relay is carried to the same source
 def noun_phrase(head: Token) -> list[Token]:
     """The head noun with its pre-modifiers and "of"-complements, without clauses."""
     keep = {head.i}
+    # "sources in the SBU", "a source at the ministry": where an unnamed source sits names it.
+    preps = ("of", "in", "at", "within") if head.lemma_.lower() == "source" else ("of",)
     for child in token_children(head):
+        if child.dep_ == "amod" and child.tag_ == "VBG" and _relay_participle(child):
+            continue  # "quoting sources": the relay's participle, not the name
         if (child.dep_ in _NP_DEPS and child.i < head.i) or (
-            child.dep_ == "prep" and child.lower_ == "of"
+            child.dep_ == "prep" and child.lower_ in preps
         ):
             # Only the ends of the phrase count, and a subtree ends at its edges.
             keep |= {child.left_edge.i, child.right_edge.i}
@@ -102,6 +106,10 @@ def noun_phrase(head: Token) -> list[Token]:
     while end > head.i and doc[end].text in _EDGE_MARKS:
         end -= 1
     return [doc[i] for i in range(start, end + 1)]
+
+
+def _relay_participle(word: Token) -> bool:
+    return word.i == word.head.i - 1 and word.lemma_.lower() in load_lexicon().relay_verbs
 
 
 def describe_source(sent: Span, head: Token, cue: Token | None = None) -> SourceMention:
@@ -204,6 +212,9 @@ def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
         if holding is not None and holding.label_ in ("ORG", "PERSON"):
             kind = "person" if holding.label_ == "PERSON" else "organisation"
             return clean_name(span_text(holding)), kind
+    if head.lemma_.lower() == "source" and head.pos_ == "NOUN":
+        # "sources in the SBU" are unnamed people, not the SBU itself.
+        return clean_name(_written(tokens)), "group"
     leading = ents[0] if ents and ents[0].start == first else None
     if (
         leading is not None

@@ -99,6 +99,10 @@ class VerbFrames:
         if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "citing X" is read as a relay of its head frame
         subjects = [c for c in token_children(cue) if c.dep_ == "nsubj" and _past_dateline(c) is c]
+        # "Ukrainska Pravda, quoting sources in the SBU, reported": the quoted subject told
+        # the other one.
+        quoted = [c for c in subjects if self._quoted_by_participle(c)] if len(subjects) > 1 else []
+        subjects = [c for c in subjects if c not in quoted]
         # Of two subjects, the one outside the quotation speaks ('“..., any endorsement,”
         # he said').
         outside = [c for c in subjects if not in_quotation(cue.doc, c.idx)]
@@ -119,6 +123,9 @@ class VerbFrames:
             clause = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if clause is not None:
                 subject = child_with(clause, ("nsubj", "nsubjpass"))
+                if clause.lemma_.lower() in self.lex.relay_verbs:
+                    # "RIA quoted a source as saying that ...": the source said it to RIA.
+                    quoted += [o for o in token_children(clause) if o.dep_ == "dobj"][:1]
         if subject is None:
             subject = _misparsed_subject(cue)
         passive_subject = child_with(cue, ("nsubjpass",))
@@ -202,7 +209,7 @@ class VerbFrames:
             cue_lemma=lemma,
             addressee=addressee,
         )
-        frame.relay_heads = self._citing(cue)
+        frame.relay_heads = self._citing(cue) + quoted
         after_apposition = tag_after_apposition(cue)
         if after_apposition is not None:
             # "..., the broadcaster Yle reports, citing the army": "citing" hangs on the noun.
@@ -411,6 +418,13 @@ class VerbFrames:
         if head.pos_ == "PRON" or head.lemma_.lower() in self.lex.non_content_objects:
             return False
         return sum(1 for t in head.subtree if not t.is_punct) >= 3
+
+    def _quoted_by_participle(self, subject: Token) -> bool:
+        """Is this subject "sources" in "X, quoting sources in the SBU, reported"?"""
+        return any(
+            c.dep_ in ("amod", "acl") and c.lemma_.lower() in self.lex.relay_verbs
+            for c in token_children(subject)
+        )
 
     def _citing(self, cue: Token, also: tuple[str, ...] = ()) -> list[Token]:
         """Sources named by "citing X" / "quoting X" next to a cue: X told the teller."""
