@@ -24,7 +24,9 @@ How the predictions are read: every claim's content, its cue, and the span as wr
 (``SourceMention.span``) of each source and, unless ``--no-via``, each relay. Relays
 count as sources because PolNeAR marks only the outermost of nested attributions, whose
 source is what we call the relay; an outlet that is only spoken to ("he told CNBC") says
-nothing and is not one. Unnamed sources have no span and predict nothing.
+nothing and is not one. Sources of one claim coordinated in the text ("the Corps and the
+Legion said") are one span, the noun phrase PolNeAR marks. Unnamed sources have no span and
+predict nothing.
 The text is passed to the pipeline as it is on disk, so offsets compare directly.
 
 Measures, per role, micro-averaged over the articles:
@@ -221,12 +223,24 @@ def predicted_spans(doc: Any, with_via: bool) -> dict[str, set[CharRange]]:
         if claim.cue is not None:
             found["cue"].append(claim.cue)
         relays = [m for m in claim.via if not m.addressed] if with_via else []
-        mentions = list(claim.sources) + relays
-        found["source"].extend(m.span for m in mentions if m.span is not None)
+        found["source"].extend(_joined(text, [m.span for m in claim.sources if m.span]))
+        found["source"].extend(m.span for m in relays if m.span is not None)
     return {
         role: {s for s in (strip_space(text, span) for span in spans) if s is not None}
         for role, spans in found.items()
     }
+
+
+def _joined(text: str, spans: list[CharRange]) -> list[CharRange]:
+    """Sources of one claim coordinated in the text ("the Corps and the Legion") as the one
+    noun phrase PolNeAR marks."""
+    merged: list[CharRange] = []
+    for span in sorted(spans):
+        if merged and text[merged[-1][1] : span[0]].strip(" ,").lower() in ("and", "or", ""):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
+        else:
+            merged.append(span)
+    return merged
 
 
 def run_pipeline(nlp: Any, texts: list[str], console: Console) -> Iterator[Any]:

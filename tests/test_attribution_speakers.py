@@ -244,3 +244,22 @@ def test_attribution_speakers_according_to_plan_is_no_source(run_doc: Run) -> No
     )
     assert sources == ["Volodymyr Zelenskiy"]
     assert content == "the counteroffensive was going according to plan"
+
+
+def test_attribution_speakers_coordinated_names_each_speak(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "The Russian Volunteer Corps and the Freedom of Russia Legion said they had crossed "
+        "the border. Both said their aim was to liberate the region.",
+    )
+    both = ["Russian Volunteer Corps", "Freedom of Russia Legion"]
+    assert [c[1] for c in claims] == [both, both]
+
+
+def test_attribution_speakers_it_is_a_body_named_by_what_it_is(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "Ukraine's military said it had struck a command post. It added that the operation "
+        "was ongoing.",
+    )
+    assert [c[1] for c in claims] == [["Ukraine's military"], ["Ukraine's military"]]

@@ -43,10 +43,6 @@ def stored_claims(
     for claim in analysis.claims:
         if claim.id not in claim_ids or not claim.slots or not claim.sources:
             continue
-        ref = claim.sources[0]
-        entity: Entity | None = analysis.entity(ref.entity_id)
-        if entity is None and claim.channel == "video":
-            continue  # footage nobody is named as posting is evidence, not a party's claim
         places = [
             p
             for p in analysis.places
@@ -54,22 +50,26 @@ def stored_claims(
         ]
         if not places and main_place is not None and main_place.place_id is not None:
             places = [main_place]
-        side = (entity.side, entity.affiliation) if entity is not None and entity.actor_id else None
-        name = entity.canonical if entity is not None and entity.actor_id else ref.name
-        published = analysis.article.published
-        found.append(
-            StoredClaim(
-                analysis.article.id,
-                origin,
-                claim,
-                name,
-                side,
-                places,
-                published.isoformat() if published else None,
-                entity.actor_id if entity is not None else None,
-                ref.name,
+        # "The Legion and the Corps claimed ...": each of them holds the claim.
+        for ref in claim.sources:
+            entity: Entity | None = analysis.entity(ref.entity_id)
+            if entity is None and claim.channel == "video":
+                continue  # footage nobody is named as posting is evidence, not a party
+            known = entity is not None and entity.actor_id
+            published = analysis.article.published
+            found.append(
+                StoredClaim(
+                    analysis.article.id,
+                    origin,
+                    claim,
+                    entity.canonical if entity is not None and known else ref.name,
+                    (entity.side, entity.affiliation) if entity is not None and known else None,
+                    places,
+                    published.isoformat() if published else None,
+                    entity.actor_id if entity is not None else None,
+                    ref.name,
+                )
             )
-        )
     return found
 
 

@@ -371,4 +371,19 @@ class Attribution:
                     resolved_from=head.text,
                 )
             ]
+        coordinated = _coordinated(head)
+        if len(coordinated) > 1:
+            # "The Corps and the Legion said ...": each of them said it.
+            return [describe_source(sent, h, cue=frame.cue[0], alone=True) for h in coordinated]
         return [describe_source(sent, head, cue=frame.cue[0])]
+
+
+def _coordinated(head: Token) -> list[Token]:
+    """``head`` and the names coordinated with it ("the Corps and the Legion")."""
+    if head.pos_ != "PROPN":
+        return [head]
+    found = [head]
+    for conj in head.conjuncts:
+        if conj.i > head.i and conj.pos_ == "PROPN" and conj.ent_type_ in ("ORG", "PERSON", "GPE"):
+            found.append(conj)
+    return found

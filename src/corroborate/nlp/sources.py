@@ -63,6 +63,12 @@ _ORG_NOUNS = {
     "organisation",
     "organization",
     "movement",
+    "military",
+    "navy",
+    "police",
+    "council",
+    "headquarters",
+    "staff",
 }
 _POSITION = attrgetter("position")
 # Titles of one person, who may be "he" or "she" later on.
@@ -80,7 +86,7 @@ _CLAUSES = {"ccomp", "parataxis", "advcl", "csubj", "xcomp", "prep"}
 _RELAY_WINDOW = 3  # sentences over which a relay is carried to the same source
 
 
-def noun_phrase(head: Token) -> list[Token]:
+def noun_phrase(head: Token, conjuncts: bool = True) -> list[Token]:
     """The head noun with its pre-modifiers and "of"-complements, without clauses."""
     keep = {head.i}
     # "sources in the SBU", "a source at the ministry": where an unnamed source sits names it.
@@ -93,7 +99,7 @@ def noun_phrase(head: Token) -> list[Token]:
         ):
             # Only the ends of the phrase count, and a subtree ends at its edges.
             keep |= {child.left_edge.i, child.right_edge.i}
-        elif child.dep_ == "conj" or child.dep_ == "cc":
+        elif conjuncts and child.dep_ in ("conj", "cc"):
             keep |= {t.i for t in child.subtree if t.dep_ not in ("relcl", "acl")}
     start, end = min(keep), max(keep)
     doc = head.doc
@@ -112,9 +118,13 @@ def _relay_participle(word: Token) -> bool:
     return word.i == word.head.i - 1 and word.lemma_.lower() in load_lexicon().relay_verbs
 
 
-def describe_source(sent: Span, head: Token, cue: Token | None = None) -> SourceMention:
+def describe_source(
+    sent: Span, head: Token, cue: Token | None = None, alone: bool = False
+) -> SourceMention:
+    """The source named by the noun phrase of ``head``; with ``alone``, without the
+    phrases coordinated with it ("the Corps and the Legion" is two sources)."""
     lex = load_lexicon()
-    tokens = noun_phrase(head)
+    tokens = noun_phrase(head, conjuncts=not alone)
     text = span_text(sent.doc[tokens[0].i : tokens[-1].i + 1])
     span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     lower = head.lower_
@@ -377,7 +387,7 @@ def _resolve(
         else:
             # "It said": an organisation before a place; a village does not speak, and a
             # country ("Russia said ...") is taken only when no organisation was named.
-            found = [s for s in earlier if s.kind == "organisation"][:1]
+            found = [s for s in earlier if s.kind == "organisation" or _body(s)][:1]
             found = found or [s for s in earlier if s.kind == "place"][:1]
     elif mention.kind == "descriptor":
         found = _descriptor(mention, earlier)
@@ -395,6 +405,12 @@ def _resolve(
         )
         for s in found
     ]
+
+
+def _body(seen: _Seen) -> bool:
+    """A body named by what it is ("Ukraine's military"), which may be "it" later on."""
+    words = seen.name.lower().split()
+    return seen.kind == "descriptor" and bool(words) and words[-1] in _ORG_NOUNS
 
 
 def _titled_person(seen: _Seen) -> bool:
