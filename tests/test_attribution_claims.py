@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from corroborate.analyzer import Analyzer
+from corroborate.models import Article
 from corroborate.nlp.frames import ClaimFrame
 
 Run = Callable[[str], Doc]
@@ -316,3 +319,14 @@ def test_attribution_raising_verb_subject_speaks(run_doc: Run) -> None:
         run_doc, "The governor appeared to confirm that the depot had been hit."
     )
     assert sources == ["governor"] and content == "the depot had been hit"
+
+
+def test_attribution_headline_is_no_claim(nlp: Language) -> None:
+    text = (
+        "Ukraine says it shot down 30 of 35 Russian drones overnight\n\n"
+        "Ukraine's air force said on Tuesday it had shot down 30 drones.\n\n"
+        "Regional governor Oleh Synehubov said two people were injured.\n"
+    )
+    article = Article(id="h", text=text, source="test", format="text")
+    analysis = Analyzer(nlp, geoparser=None).analyze(article)
+    assert [c.content.text[:9] for c in analysis.claims] == ["it had sh", "two peopl"]

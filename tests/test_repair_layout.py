@@ -130,3 +130,15 @@ def test_repair_layout_crlf_line_ends_are_not_part_of_the_line() -> None:
     [heading] = repair_text(text).repairs
     assert heading.original == "Dmitry Peskov"
     assert text[heading.end] == "\r"
+
+
+def test_repair_layout_headline_with_a_verb_over_a_body() -> None:
+    text = (
+        "Ukraine says it shot down 30 of 35 Russian drones overnight\n\n"
+        "KYIV (Reuters) - Ukraine's air force said on Tuesday it had shot down 30 drones.\n\n"
+        "Regional governor Oleh Synehubov said two people were injured.\n"
+    )
+    repaired = repair_text(text)
+    assert [(r.kind, r.start) for r in repaired.repairs] == [("heading", 0)]
+    one_paragraph = "Ukraine says it shot down 30 drones overnight\n\nThe air force said so.\n"
+    assert repair_text(one_paragraph).repairs == []

@@ -98,7 +98,18 @@ def excluded_ranges(doc: Doc) -> list[CharRange]:
 
 
 def in_excluded(doc: Doc, start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in excluded_ranges(doc))
+    """Does ``[start, end)`` lie in a stretch kept out of claims and events (a caption, a
+    heading, a dateline)? Whitespace at its edges (a sentence's trailing line break) does
+    not count."""
+    ranges = excluded_ranges(doc)
+    if not ranges:
+        return False
+    stretch = doc_text(doc)[start:end]
+    visible = stretch.strip()
+    if visible:
+        start += len(stretch) - len(stretch.lstrip())
+        end = start + len(visible)
+    return any(s <= start and end <= e for s, e in ranges)
 
 
 def article_date(doc: Doc) -> dt.date | None:

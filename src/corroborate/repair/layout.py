@@ -14,6 +14,9 @@ lines of similar length, as in e-mail or plain-text feeds) is one unit.
 * A heading is a single short line standing on its own between paragraphs, without
   final punctuation and without a finite verb unless it is in Title Case ("Dmitry
   Peskov", "Kremlin Denies Border Breach", "Published 12 March 2024").
+* The first line is the article's headline when it stands alone without final
+  punctuation over a body of two paragraphs or more, verb or not ("Ukraine says it shot
+  down 30 drones").
 """
 
 from __future__ import annotations
@@ -105,6 +108,7 @@ MAX_CAPTION_SENTENCES = 3
 MAX_CAPTION_WORDS = 80
 MAX_HEADING_WORDS = 6
 MAX_TITLE_CASE_HEADING_WORDS = 10
+MAX_HEADLINE_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,8 @@ def find_layout_repairs(text: str) -> list[Repair]:
     for index, unit in enumerate(units):
         if kinds[index] is None and _stands_alone(units, index) and is_heading(unit.text):
             kinds[index] = "heading"
+    if units and kinds[0] is None and _is_headline(units):
+        kinds[0] = "heading"
     if "heading" in kinds and None not in kinds:
         # With no body left (a one-line post, a list of headlines) the short lines are
         # the body, not headings.
@@ -163,6 +169,24 @@ def is_caption(unit: str) -> bool:
         return True
     credit_words = unit.startswith("A") or any(word in unit for word in _CREDIT_WORDS)
     return credit_words and _CREDIT.search(unit) is not None
+
+
+def _is_headline(units: list[_Unit]) -> bool:
+    """The article's own title on its first line: one short line set off by a blank line,
+    without final punctuation, over at least two paragraphs of body. A headline may have
+    a verb ("Ukraine says it shot down 30 drones"); it restates the story, claims nothing
+    of its own, and is kept out of claims like any heading."""
+    first = units[0]
+    words = _WORD.findall(first.text)
+    return (
+        first.lines == 1
+        and first.blank_after
+        and len(units) >= 3
+        and 0 < len(words) <= MAX_HEADLINE_WORDS
+        and first.text[-1] not in _TERMINAL
+        and first.text[-1] not in _QUOTES
+        and (first.text[0].isupper() or first.text[0].isdigit())
+    )
 
 
 def is_heading(line: str) -> bool:
