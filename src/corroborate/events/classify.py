@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +47,48 @@ class _Tokens:
 
     def __len__(self) -> int:
         return len(self._indices)
+
+
+# A lexicon entry as the matcher reads it: the entry, and the words after its first
+# (None for a one-word entry), which must all be in a sentence for the phrase to be there.
+_Entry = tuple[Match, frozenset[str] | None]
+
+
+@dataclass(frozen=True)
+class _DocMarks:
+    """Per token of a Doc: read by the classifier (neither whitespace nor a dash), the
+    first word of some lexicon entry (and read), a modifier a phrase steps over."""
+
+    read: list[bool]
+    starts: list[bool]
+    step_over: list[bool]
+
+
+_MARKS_KEY = "corroborate.event_marks"
+
+
+def _doc_marks(doc: Doc, index: dict[str, tuple[Match, ...]]) -> _DocMarks:
+    """The :class:`_DocMarks` of a Doc, worked out once for all its sentences."""
+    kept: tuple[object, _DocMarks] | None = doc.user_data.get(_MARKS_KEY)
+    if kept is not None and kept[0] is index:
+        return kept[1]
+    words = token_words(doc)
+    read = [
+        not space and text not in _SKIPPED
+        for space, text in zip(words.spaces, words.texts, strict=True)
+    ]
+    starts = [
+        ok
+        and (
+            lemma in index
+            or lower in index
+            or (lemma == lower and lower.endswith("s") and lower[:-1] in index)
+        )
+        for ok, lemma, lower in zip(read, words.lemmas, words.lowers, strict=True)
+    ]
+    marks = _DocMarks(read, starts, [dep in _STEP_OVER for dep in words.deps])
+    doc.user_data[_MARKS_KEY] = (index, marks)
+    return marks
 
 
 def _phrase_positions(
@@ -127,44 +169,55 @@ class EventClassifier:
 
     def __init__(self, lexicon: EventLexicon | None = None) -> None:
         self.lexicon = lexicon if lexicon is not None else load_event_lexicon()
+        self._entries: dict[str, tuple[_Entry, ...]] = {}
+        self._entries_of: object = None  # the index ``_entries`` was made from
+
+    def _entries_for(self, form: str) -> tuple[_Entry, ...]:
+        """The index's entries for ``form``, each with the rest of its words as a set."""
+        index = self.lexicon.index
+        if self._entries_of is not index:
+            self._entries = {
+                word: tuple(
+                    (m, frozenset(m.words[1:]) if len(m.words) != 1 else None) for m in matches
+                )
+                for word, matches in index.items()
+            }
+            self._entries_of = index
+        return self._entries.get(form, ())
 
     # -- matching ----------------------------------------------------------------------
 
     def _matches(
-        self, tokens: _Tokens, keys: Sequence[tuple[str, str]], modifiers: Sequence[bool]
+        self,
+        tokens: _Tokens,
+        keys: Sequence[tuple[str, str]],
+        modifiers: Sequence[bool],
+        starts: Iterable[int],
     ) -> list[tuple[tuple[int, ...], Match]]:
         """Lexicon entries found in the sentence, each with the positions of its words.
 
         ``keys`` holds each token's lower-cased lemma and lower-cased form, ``modifiers``
-        whether it is a modifier that a phrase steps over."""
-        index = self.lexicon.index
+        whether it is a modifier that a phrase steps over, ``starts`` the positions of the
+        words that start some entry, in order."""
         found: list[tuple[tuple[int, ...], Match]] = []
         present: set[str] | None = None  # every word of the sentence, for phrases
-        for i, (lemma, lower) in enumerate(keys):
-            # Most words start no entry: the index is asked before the token is.
-            if (
-                lemma not in index
-                and lower not in index
-                and not (lemma == lower and lower.endswith("s") and lower[:-1] in index)
-            ):
-                continue
+        for i in starts:
+            lemma, lower = keys[i]
             if tokens[i].ent_type_ in _TIMES:
                 continue  # "in March" is no march
             forms = {lemma, lower}
             if lemma == lower and lower.endswith("s"):
                 forms.add(lower[:-1])  # plurals the lemmatizer left alone ("Wildfires")
             particles: set[str] | None = None
-            for match in (m for form in forms for m in index.get(form, ())):
-                if len(match.words) == 1:
+            for match, rest in (e for form in forms for e in self._entries_for(form)):
+                if rest is None:
                     found.append(((i,), match))
                     continue
                 if present is None:
                     present = set(chain.from_iterable(keys))
                 # A phrase whose other words are not in the sentence cannot be there.
                 positions = (
-                    _phrase_positions(modifiers, keys, i, match.words)
-                    if all(word in present for word in match.words[1:])
-                    else None
+                    _phrase_positions(modifiers, keys, i, match.words) if rest <= present else None
                 )
                 if positions is not None:
                     found.append((positions, match))
@@ -195,15 +248,24 @@ class EventClassifier:
         return score
 
     def _hits(self, sent: Span) -> list[_Hit]:
+        begin, end = sent.start, sent.end
+        marks = _doc_marks(sent.doc, self.lexicon.index)
+        if not any(marks.starts[begin:end]):
+            return []  # a sentence with no word of the lexicon reports no event
         words = token_words(sent.doc)
-        spaces, texts = words.spaces, words.texts
-        read = [
-            i for i in range(sent.start, sent.end) if not spaces[i] and texts[i] not in _SKIPPED
-        ]
+        read_here = marks.read[begin:end]
+        read = list(compress(range(begin, end), read_here))
         tokens = _Tokens(sent.doc, read)
-        pairs = [(words.lemmas[i], words.lowers[i]) for i in read]
-        modifiers = [words.deps[i] in _STEP_OVER for i in read]
-        matches = self._matches(tokens, pairs, modifiers)
+        pairs = list(
+            zip(
+                compress(words.lemmas[begin:end], read_here),
+                compress(words.lowers[begin:end], read_here),
+                strict=True,
+            )
+        )
+        modifiers = list(compress(marks.step_over[begin:end], read_here))
+        starts = compress(range(len(read)), compress(marks.starts[begin:end], read_here))
+        matches = self._matches(tokens, pairs, modifiers, starts)
         if not matches:
             return []
         lexicon, settings = self.lexicon, self.lexicon.settings

@@ -8,6 +8,7 @@ descriptors are resolved, and relays carried over, by :mod:`corroborate.nlp.sour
 """
 
 from dataclasses import replace
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -64,6 +65,7 @@ _QUOTE_CHARS = ('"', "“", "”", "''", "«", "»", "‘", "’")
 # Words that may start a frame whatever their part of speech.
 _FRAME_WORDS = {"according", ":", "in", *DASHES}
 _GENERIC_PEOPLE = {"people", "those", "anyone", "anybody", "everyone", "everybody", "someone"}
+_STARTS_KEY = "corroborate.frame_starts"
 
 
 @Language.factory(
@@ -102,26 +104,40 @@ class Attribution:
 
     # -- finding frames -------------------------------------------------------------
 
+    def _frame_starts(self, doc: Doc) -> tuple[list[bool], list[bool]]:
+        """Per token of the Doc, whether it may start a frame: in a sentence without
+        quotation marks, and in one with them (where any verb may tag the quotation).
+        Worked out once per Doc, in one pass over its words."""
+        kept: tuple[Lexicon, list[bool], list[bool]] | None = doc.user_data.get(_STARTS_KEY)
+        if kept is not None and kept[0] is self.lex:
+            return kept[1], kept[2]
+        words, lex = token_words(doc), self.lex
+        plain = [
+            lemma in lex.cue_verbs
+            or lower in _FRAME_WORDS
+            or (pos == "VERB" and (lemma in lex.light_verbs or lemma == "have"))
+            or (pos == "ADJ" and lemma in lex.stance_adjectives)
+            or (pos == "NOUN" and (lemma in lex.stance_nouns or lemma in lex.nominal_cues))
+            for lower, lemma, pos in zip(words.lowers, words.lemmas, words.poses, strict=True)
+        ]
+        quoted = [start or pos == "VERB" for start, pos in zip(plain, words.poses, strict=True)]
+        doc.user_data[_STARTS_KEY] = (lex, plain, quoted)
+        return plain, quoted
+
     def _frames(self, sent: Span, sentence: str) -> list[Frame]:
         frames: list[Frame] = []
         # Tags known by their quotation marks need one in the sentence.
         quoted = any(mark in sentence for mark in _QUOTE_CHARS)
-        words, doc, lex = token_words(sent.doc), sent.doc, self.lex
-        for i in range(sent.start, sent.end):
+        words, doc = token_words(sent.doc), sent.doc
+        plain, any_verb = self._frame_starts(doc)
+        starts = (any_verb if quoted else plain)[sent.start : sent.end]
+        # Most words can start no frame; they are passed over without a Token made.
+        for i in compress(range(sent.start, sent.end), starts):
             lower, lemma, pos = words.lowers[i], words.lemmas[i], words.poses[i]
-            # Most words can start no frame; they are passed over without a Token made.
-            if not (
-                lemma in lex.cue_verbs
-                or lower in _FRAME_WORDS
-                or (pos == "VERB" and (quoted or lemma in lex.light_verbs or lemma == "have"))
-                or (pos == "ADJ" and lemma in lex.stance_adjectives)
-                or (pos == "NOUN" and (lemma in lex.stance_nouns or lemma in lex.nominal_cues))
-            ):
-                continue
             token = doc[i]
-            if lower == "according" and token.i + 1 < sent.end:
+            if lower == "according" and i + 1 < sent.end:
                 frame = self._according_frame(sent, token)
-            elif token.lemma_.lower() in self.lex.cue_verbs and verb_like(token):
+            elif lemma in self.lex.cue_verbs and verb_like(token):
                 frame = self.verbs.read(sent, token)
             elif lower in DASHES and not frames:
                 frame = dash_frame(sent, token)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.nlp.dependency import subtree_ids
-from corroborate.nlp.frames import token_children
+from corroborate.nlp.frames import token_children, token_words
 
 EDGE_PUNCT = {",", ";", ":", ".", "—", "–", "-", "(", ")", "!", "?"}
 
@@ -69,8 +69,8 @@ def heads_content(outer: Frame, inner: Frame) -> bool:
     "X reports that Y said Z" and "According to Y, Z, X reports" relay Y's claim; in
     "X said A, amounting to what Y said was B" or "X said A, and Y replied B" both speak.
     """
-    doc = inner.cue[0].doc
-    roots = {i for i in outer.content if doc[i].head.i not in outer.content or doc[i].head.i == i}
+    heads = token_words(inner.cue[0].doc).heads
+    roots = {i for i in outer.content if heads[i] not in outer.content or heads[i] == i}
     cue = inner.cue[0]
     if cue.i in roots:
         return True
@@ -220,62 +220,64 @@ def trim(doc: Doc, content: set[int], frame: Frame) -> tuple[int, int] | None:
     if frame.cue[0].dep_ == "parataxis" and frame.source_head is not None:
         tag = subtree_ids(frame.cue[0])
         bridge = set(range(min(tag), max(tag) + 1))
-    words = [i for i in content if not doc[i].is_punct and not doc[i].is_space]
+    table = token_words(doc)
+    puncts, spaces, texts = table.puncts, table.spaces, table.texts
+    words = [i for i in content if not puncts[i] and not spaces[i]]
     if bridge and words and min(words) < min(bridge) and max(bridge) < max(words):
         content = content | bridge
     ordered = sorted(content)
     # Keep the longest contiguous run: content never jumps over the source and cue.
     runs: list[list[int]] = [[ordered[0]]]
     for i in ordered[1:]:
-        if i == runs[-1][-1] + 1 or (i == runs[-1][-1] + 2 and doc[i - 1].is_punct):
+        if i == runs[-1][-1] + 1 or (i == runs[-1][-1] + 2 and puncts[i - 1]):
             runs[-1].append(i)
         else:
             runs.append([i])
     run = max(runs, key=len)
     start, end = run[0], run[-1]
-    while start <= end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
+    while start <= end and (spaces[start] or texts[start] in EDGE_PUNCT):
         start += 1
     # One complementiser goes ("said that ..."); a condition after it stays ("that, if ...").
     if (
         start <= end
-        and doc[start].lower_ in ("that", "whether")
-        and doc[start].dep_ in ("mark", "dobj")
+        and table.lowers[start] in ("that", "whether")
+        and table.deps[start] in ("mark", "dobj")
     ):
         start += 1
-        while start <= end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
+        while start <= end and (spaces[start] or texts[start] in EDGE_PUNCT):
             start += 1
     # "... the investigation and": a coordination cut off by another speaker's frame.
-    while end >= start and (
-        doc[end].is_space or doc[end].text in EDGE_PUNCT or doc[end].dep_ == "cc"
-    ):
+    while end >= start and (spaces[end] or texts[end] in EDGE_PUNCT or table.deps[end] == "cc"):
         end -= 1
-    start, end = _unquote(doc, start, end)
-    kept: list[Token] = []
+    start, end = _unquote(texts, spaces, start, end)
+    kept: list[int] = []
     for i in range(start, end + 1):
-        if not doc[i].is_punct:
-            kept.append(doc[i])
+        if not puncts[i]:
+            kept.append(i)
             if len(kept) == 2:
                 break
-    quoted = start > 0 and doc[start - 1].text in _OPENING_MARKS
-    if not kept or (len(kept) == 1 and kept[0].pos_ != "PROPN" and not quoted):
+    quoted = start > 0 and texts[start - 1] in _OPENING_MARKS
+    if not kept or (len(kept) == 1 and table.poses[kept[0]] != "PROPN" and not quoted):
         # One word says nothing, unless it names whom ("endorsed Trump") or is quoted
         # ('Ryan said, “Sure. ...”').
         return None
-    return doc[start].idx, doc[end].idx + len(doc[end])
+    return doc[start].idx, doc[end].idx + len(texts[end])
 
 
 _QUOTE_MARKS = _OPENING_MARKS | _CLOSING_QUOTES
 
 
-def _unquote(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _unquote(texts: list[str], spaces: list[bool], start: int, end: int) -> tuple[int, int]:
     """Drop quotation marks at the edges that pair with nothing inside the content:
-    '“It was terrible.”' loses both, 'freed from “Putin's dictatorship”' keeps its own."""
+    '“It was terrible.”' loses both, 'freed from “Putin's dictatorship”' keeps its own.
+
+    ``texts`` and ``spaces`` are the Doc's token texts and whitespace flags."""
     while start < end:
-        head = doc[start].text in _QUOTE_MARKS
-        tail = doc[end].text in _QUOTE_MARKS
+        head = texts[start] in _QUOTE_MARKS
+        tail = texts[end] in _QUOTE_MARKS
         if not (head or tail):
             break
-        inner = [doc[i].text in _QUOTE_MARKS for i in range(start + 1, end)]
+        inner = [texts[i] in _QUOTE_MARKS for i in range(start + 1, end)]
         if head and tail and not any(inner):
             start, end = start + 1, end - 1
         elif head and not any(inner) and not tail:
@@ -284,8 +286,8 @@ def _unquote(doc: Doc, start: int, end: int) -> tuple[int, int]:
             end -= 1
         else:
             break
-        while start <= end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
+        while start <= end and (spaces[start] or texts[start] in EDGE_PUNCT):
             start += 1
-        while end >= start and (doc[end].is_space or doc[end].text in EDGE_PUNCT):
+        while end >= start and (spaces[end] or texts[end] in EDGE_PUNCT):
             end -= 1
     return start, end

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import cast
 
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.models import Certainty, ClaimKind, DatePrecision, Polarity
@@ -161,7 +161,8 @@ _TEXT_KEY = "corroborate.text"
 @dataclass(frozen=True)
 class TokenWords:
     """Strings of every token of a Doc by token index: ``token.lemma_.lower()``,
-    ``token.lower_``, ``token.text``, ``token.dep_``, ``token.is_space`` and ``token.pos_``."""
+    ``token.lower_``, ``token.text``, ``token.dep_``, ``token.is_space``, ``token.pos_``,
+    ``token.is_punct`` and ``token.head.i``."""
 
     lemmas: list[str]
     lowers: list[str]
@@ -169,6 +170,8 @@ class TokenWords:
     deps: list[str]
     spaces: list[bool]
     poses: list[str]
+    puncts: list[bool]
+    heads: list[int]
 
 
 _WORDS_KEY = "corroborate.words"
@@ -188,10 +191,12 @@ def token_words(doc: Doc) -> TokenWords:
     if max(len(known) for known in _KNOWN) > _MAX_STRINGS:
         _KNOWN[:] = [{}, {}]
     strings, (seen, lowered) = doc.vocab.strings, _KNOWN
-    table = doc.to_array([LEMMA, LOWER, ORTH, DEP, IS_SPACE, POS]).reshape(len(doc), 6)
-    lemma_keys, lower_keys, text_keys, dep_keys, space_flags, pos_keys = (
-        cast("list[int]", table[:, column].tolist()) for column in range(6)
+    table = doc.to_array([LEMMA, LOWER, ORTH, DEP, IS_SPACE, POS, IS_PUNCT]).reshape(len(doc), 7)
+    lemma_keys, lower_keys, text_keys, dep_keys, space_flags, pos_keys, punct_flags = (
+        cast("list[int]", table[:, column].tolist()) for column in range(7)
     )
+    # Heads come as offsets from the token, negative ones wrapped round as unsigned.
+    offsets = cast("list[int]", doc.to_array([HEAD]).reshape(len(doc)).astype("int64").tolist())
     for key in {*lower_keys, *text_keys, *dep_keys, *pos_keys}.difference(seen):
         seen[key] = strings[key]
     for key in set(lemma_keys).difference(lowered):
@@ -202,7 +207,11 @@ def token_words(doc: Doc) -> TokenWords:
     deps = list(map(seen.__getitem__, dep_keys))
     spaces = list(map(bool, space_flags))
     poses = list(map(seen.__getitem__, pos_keys))
-    words = doc.user_data[_WORDS_KEY] = TokenWords(lemmas, lowers, texts, deps, spaces, poses)
+    puncts = list(map(bool, punct_flags))
+    heads = list(map(int.__add__, range(len(doc)), offsets))
+    words = doc.user_data[_WORDS_KEY] = TokenWords(
+        lemmas, lowers, texts, deps, spaces, poses, puncts, heads
+    )
     return words
 
 

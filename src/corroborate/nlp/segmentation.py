@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corroborate.nlp.datelines import dateline_end
-from corroborate.nlp.frames import register_extensions
+from corroborate.nlp.frames import doc_text, register_extensions
 
 
 @Language.factory(
@@ -35,7 +35,7 @@ class LineBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         spaces: list[int] = doc.to_array(IS_SPACE).tolist()
-        text = doc.text  # built from the tokens on each access: once per document
+        text = doc_text(doc)  # the text the Doc was made from, not joined from its tokens
         after_break = False
         for i, space in enumerate(spaces):
             if space:

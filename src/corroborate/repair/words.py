@@ -25,7 +25,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_list, zipf_frequency
 
 from corroborate.models import Repair
 
@@ -83,7 +83,9 @@ ENGLISH_WORD_ZIPF = 3.0
 @lru_cache(maxsize=65536)
 def english_zipf(word: str) -> float:
     """Zipf frequency of ``word`` (any case) in English; 0 when unknown."""
-    return float(zipf_frequency(word.lower(), "en"))
+    frequency = float(zipf_frequency(word.lower(), "en"))
+    _drop_word_lists()
+    return frequency
 
 
 @lru_cache(maxsize=65536)
@@ -95,7 +97,19 @@ def foreign_zipf(word: str) -> tuple[float, str]:
         frequency = float(zipf_frequency(lowered, language, wordlist="small"))
         if frequency > best:
             best, best_language = frequency, language
+    _drop_word_lists()
     return best, best_language
+
+
+def _drop_word_lists() -> None:
+    """Let go of the word lists wordfreq read, once it has made its look-up tables.
+
+    wordfreq keeps each list it reads twice: as the lists of words of the file, and as
+    the dictionary it looks words up in. The lists are no longer used, and they hold
+    millions of strings that every full collection of the cycle collector walks.
+    """
+    if get_frequency_list.cache_info().currsize:
+        get_frequency_list.cache_clear()
 
 
 def is_latin_letter(char: str) -> bool:
