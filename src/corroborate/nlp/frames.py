@@ -102,7 +102,7 @@ def in_excluded(doc: Doc, start: int, end: int) -> bool:
     heading, a dateline)? Whitespace at its edges (a sentence's trailing line break) does
     not count."""
     ranges = excluded_ranges(doc)
-    if not ranges:
+    if not any(s < end and start < e for s, e in ranges):
         return False
     stretch = doc_text(doc)[start:end]
     visible = stretch.strip()
