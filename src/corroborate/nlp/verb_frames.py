@@ -19,6 +19,14 @@ from corroborate.nlp.dependency import (
 )
 from corroborate.nlp.frames import token_children
 from corroborate.nlp.lexicon import Lexicon
+from corroborate.nlp.misparses import (
+    bare_clause,
+    ends_clause,
+    is_passive,
+    kind_then_name,
+    misparsed_subject,
+    past_dateline,
+)
 from corroborate.nlp.quote_frames import leading_tag, next_sentence_content
 from corroborate.nlp.quotes import in_quotation
 from corroborate.nlp.report_layers import (
@@ -90,7 +98,7 @@ class VerbFrames:
         if (
             cue.dep_ == "xcomp"
             and (is_infinitive(cue) or cue.tag_ == "VBG")
-            and not _passive(cue.head)
+            and not is_passive(cue.head)
             and not (after_adjective or after_aspect)
         ):
             # "plans to call for ...", "wanted to know ...", "mentioned disparaging remarks":
@@ -98,7 +106,7 @@ class VerbFrames:
             return None
         if lemma in self.lex.relay_verbs and cue.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "citing X" is read as a relay of its head frame
-        subjects = [c for c in token_children(cue) if c.dep_ == "nsubj" and _past_dateline(c) is c]
+        subjects = [c for c in token_children(cue) if c.dep_ == "nsubj" and past_dateline(c) is c]
         # "Ukrainska Pravda, quoting sources in the SBU, reported": the quoted subject told
         # the other one.
         quoted = [c for c in subjects if self._quoted_by_participle(c)] if len(subjects) > 1 else []
@@ -107,9 +115,9 @@ class VerbFrames:
         # he said').
         outside = [c for c in subjects if not in_quotation(cue.doc, c.idx)]
         preferred = outside or subjects
-        if _kind_then_name(preferred):
+        if kind_then_name(preferred):
             preferred = preferred[1:]  # "the news agency TASS reported": the name speaks
-        subject = preferred[0] if preferred else _past_dateline(child_with(cue, ("nsubj",)))
+        subject = preferred[0] if preferred else past_dateline(child_with(cue, ("nsubj",)))
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
         if subject is None and after_aspect:
@@ -127,7 +135,7 @@ class VerbFrames:
                     # "RIA quoted a source as saying that ...": the source said it to RIA.
                     quoted += [o for o in token_children(clause) if o.dep_ == "dobj"][:1]
         if subject is None:
-            subject = _misparsed_subject(cue)
+            subject = misparsed_subject(cue)
         passive_subject = child_with(cue, ("nsubjpass",))
         agent = agent_of(cue)
         if subject is None and cue.dep_ == "conj":
@@ -233,7 +241,7 @@ class VerbFrames:
                 return subtree_ids(child)
             if child.dep_ == "xcomp" and child.tag_ == "VBG" and lemma not in self.lex.stance_verbs:
                 return subtree_ids(child)  # "said legalizing it could ...", a misparsed clause
-            if _bare_clause(child) and lemma not in self.lex.stance_verbs:
+            if bare_clause(child) and lemma not in self.lex.stance_verbs:
                 return subtree_ids(child)  # "said after the convention he would not ..."
         relayed = relayed_report(cue, self.lex)
         if relayed is not None:
@@ -246,7 +254,7 @@ class VerbFrames:
             and lemma not in self.lex.intention_verbs
             and head.pos_ in ("VERB", "AUX")
             and not any(self._own_complement(c) for c in token_children(cue))
-            and _ends_clause(head, cue)
+            and ends_clause(head, cue)
         ):
             # "..., Reuters reports." parsed with the report as a dependent of the content.
             return subtree_ids(head) - subtree_ids(cue)
@@ -282,7 +290,7 @@ class VerbFrames:
             lemma in self.lex.evidential_verbs
             and source is not None
             and source.lemma_.lower() in self.lex.evidence_nouns
-            and not _passive(cue)
+            and not is_passive(cue)
         ):
             # "Polls show a close contest", "an analysis shows Democrats outpacing ...":
             # what a record shows is its finding.
@@ -291,11 +299,11 @@ class VerbFrames:
                 return finding
         if lemma in self.lex.judgement_verbs:
             # "sees Cruz as a uniter", "considers him unfit": a judgement needs its predicate.
-            return self._stance_content(cue, _passive(cue), predicate=True)
+            return self._stance_content(cue, is_passive(cue), predicate=True)
         if lemma in self.lex.stance_verbs:
             # Passive only with a speaker: "was endorsed by Fiorina" is stance, "were
             # supported by mortars" is narration.
-            passive = _passive(cue)
+            passive = is_passive(cue)
             agent = agent_of(cue)
             if not passive or (agent is not None and self.animate(agent, strict=True)):
                 stance = self._stance_content(cue, passive)
@@ -441,93 +449,3 @@ class VerbFrames:
                 if obj is not None:
                     found.append(obj)
         return found
-
-
-def _kind_then_name(subjects: list[Token]) -> bool:
-    """Two subjects side by side, a common noun and then a name ("the agency TASS")."""
-    if len(subjects) < 2:
-        return False
-    kind, name = subjects[0], subjects[1]
-    return kind.pos_ == "NOUN" and name.pos_ == "PROPN" and name.i == kind.i + 1
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token_children(verb))
-
-
-def _ends_clause(head: Token, cue: Token) -> bool:
-    """Does the cue's phrase close its head's clause, as a tag does ("..., AFP reports.")?
-
-    A parenthetical tag may be followed by a coordinate of the content: "It would take
-    weeks, he said, and wrangling could be paralyzing."
-    """
-    end = max(subtree_ids(cue))
-    coordinated: set[int] = set()
-    if cue.dep_ == "parataxis":
-        for child in token_children(head):
-            if child.i > end and child.dep_ in ("cc", "conj"):
-                coordinated |= subtree_ids(child)
-    after = [t for t in head.subtree if t.i > end and t.i not in coordinated]
-    return all(t.is_punct or t.is_space for t in after)
-
-
-# Subordinators of an adverbial clause: with one, the clause is no complement.
-_SUBORDINATORS = {
-    *("because", "if", "when", "while", "as", "since", "although", "though", "after"),
-    *("before", "until", "unless", "whether", "once", "so", "where", "whereas", "than"),
-}
-
-
-def _bare_clause(child: Token) -> bool:
-    """An adverbial clause after the cue with its own subject and no subordinator: the
-    parser's reading of a complement ("said after the convention he would not ...")."""
-    if child.dep_ != "advcl" or child.i < child.head.i:
-        return False
-    children = list(token_children(child))
-    if any(
-        c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in _SUBORDINATORS)
-        for c in children
-        if c.i < child.i
-    ):
-        return False
-    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.i < child.i and child.tag_ not in ("VBG", "VBN")
-
-
-def _past_dateline(subject: Token | None) -> Token | None:
-    """ "WASHINGTON -- President Obama ... said": the dateline is no speaker; who follows is."""
-    if subject is None or not (subject.is_upper and subject.pos_ == "PROPN"):
-        return subject
-    doc = subject.doc
-    for token in doc[subject.i + 1 : min(len(doc), subject.i + 9)]:
-        if token.text in ("--", "—", "–", "―"):
-            # "RENO, Nev. (AP) — ...", "KHARKIV, Ukraine — Governor X said": after the dash.
-            after = [c for c in token_children(subject) if c.dep_ == "appos" and c.i > token.i]
-            return after[0] if after else None
-        if not (token.is_punct or token.pos_ in ("PROPN", "NUM")):
-            break  # "NEW YORK, Nov. 19 (UPI) —" may carry a date
-    return subject
-
-
-def _misparsed_subject(cue: Token) -> Token | None:
-    """A subject the parser hung elsewhere: "About 4 in 10 say ...", "Majorities of
-    Democrats ... going to the polls Tuesday say ..." (under a participle before the cue).
-    """
-    for child in cue.lefts:
-        if child.dep_ == "nummod" and child.pos_ == "NUM":
-            return child
-        if child.dep_ == "advcl" and child.tag_ == "VBG":
-            subject = child_with(child, ("nsubj",))
-            if subject is not None and subject.i < child.i:
-                return subject
-    # "During a meeting in Cedar Rapids, Iowa, Rubio told ...": the name right before the
-    # cue, swallowed by a fronted phrase.
-    before = cue.doc[cue.i - 1] if cue.i > 0 else None
-    if (
-        cue.dep_ == "ROOT"
-        and before is not None
-        and before.ent_type_ in ("PERSON", "ORG")
-        and before.dep_ in ("pobj", "appos", "conj", "npadvmod")
-    ):
-        return before
-    return None
