@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from corroborate.report.citations import _claim_text
 from corroborate.report.records import Citation, ClaimLine
 from corroborate.resolve.names import clean_name
@@ -41,3 +43,10 @@ def test_report_wording_possessive_dropped_from_a_name() -> None:
     assert clean_name("the Defence Ministry's") == "Defence Ministry"
     assert clean_name("Defence Ministry’s") == "Defence Ministry"
     assert clean_name("Reuters") == "Reuters"
+
+
+def test_report_wording_plural_source_takes_a_plural_verb() -> None:
+    fighters = replace(_line("said"), source="Russian fighters")
+    assert _claim_text(fighters, several=False).startswith("Russian fighters say:")
+    reuters = replace(_line("reported"), source="Reuters")
+    assert _claim_text(reuters, several=False).startswith("Reuters says:")

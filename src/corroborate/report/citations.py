@@ -136,11 +136,18 @@ def _claim_text(line: ClaimLine, *, several: bool) -> str:
     who = line.source + (f" ({'; '.join(context)})" if context else "")
     verb_word = (line.cue or "").casefold().split()[-1:] or [""]  # "has denied": "denied"
     singular, plural = _CUE_VERBS.get(verb_word[0][:5], ("says", "say"))
-    verb = plural if several else singular
+    verb = plural if several or _plural_name(line.source) else singular
     text = f"{who} {verb}{_hedge_phrase(line)}: “{line.quote}”"
     if line.status:
         text += f" (stated as {line.status})"
     return text
+
+
+def _plural_name(name: str) -> bool:
+    """ "Russian fighters", "officials": a plural common noun, not a name ("Reuters")."""
+    words = name.split()
+    last = words[-1] if words else ""
+    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 # Cues whose sense a plain "says" would lose, keyed by their first letters.
