@@ -263,3 +263,21 @@ def test_attribution_speakers_it_is_a_body_named_by_what_it_is(run_doc: Run) -> 
         "was ongoing.",
     )
     assert [c[1] for c in claims] == [["Ukraine's military"], ["Ukraine's military"]]
+
+
+def test_attribution_speakers_with_reference_to_names_the_source(run_doc: Run) -> None:
+    [(_, sources, via, _)] = _claims(
+        run_doc,
+        "The news agency Interfax reports with reference to the regional administration "
+        "that power was cut in two districts.",
+    )
+    assert (sources, via) == (["regional administration"], ["Interfax"])
+
+
+def test_attribution_speakers_relative_description_is_no_claim(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "Russian war bloggers, who are often critical of the military leadership, said the "
+        "offensive had stalled.",
+    )
+    assert [c[3] for c in claims] == ["the offensive had stalled"]

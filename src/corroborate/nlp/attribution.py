@@ -311,12 +311,16 @@ class Attribution:
         if head is None:
             return False
         mind = lemma in self.lex.private_states or lemma in self.lex.intention_verbs
+        felt = lemma in self.lex.stance_adjectives or lemma in self.lex.stance_nouns
         if head.tag_ in ("WP", "WDT"):
+            if felt:
+                # "bloggers, who are often critical of the leadership": the reporter's
+                # description of the speakers, not a claim of theirs.
+                return True
             # "people who believe ..." is generic; "the novice who wants to unseat X" is his.
             antecedent = frame.cue[0].head if frame.cue[0].dep_ == "relcl" else None
             generic = antecedent is None or antecedent.lower_ in _GENERIC_PEOPLE
             return mind and generic
-        felt = lemma in self.lex.stance_adjectives or lemma in self.lex.stance_nouns
         return head.lower_ in _FIRST_SECOND_PERSON and (mind or felt)
 
     def _aside_in_quote(self, claim: ClaimFrame) -> bool:

@@ -377,7 +377,12 @@ def _resolve(
 ) -> list[SourceMention]:
     position = mention.span[0] if mention.span else claim.content[0]
     lower = mention.text.lower().strip()
-    earlier = _before(seen, position, claim)
+    # A source is never its own relay ("Interfax reports, with reference to the
+    # administration": the administration is not Interfax).
+    others = [m.name for m in claim.sources + claim.via if m is not mention and m.span]
+    earlier = [
+        s for s in _before(seen, position, claim) if not any(same_name(s.name, o) for o in others)
+    ]
     if mention.kind == "pronoun":
         if lower in _PLURAL:
             found = _plural(earlier)

@@ -448,4 +448,22 @@ class VerbFrames:
                 obj = child_with(child, ("dobj", "pobj"))
                 if obj is not None:
                     found.append(obj)
+            referred = _referred_to(child)
+            if referred is not None:
+                found.append(referred)
         return found
+
+
+def _referred_to(child: Token) -> Token | None:
+    """X in "reports with reference to X" or "reports, referring to X": the wording of
+    translated wires for "citing X"."""
+    if child.dep_ == "prep" and child.lower_ == "with":
+        noun = child_with(child, ("pobj",))
+        if noun is None or noun.lemma_.lower() != "reference":
+            return None
+    elif child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() == "refer":
+        noun = child
+    else:
+        return None
+    to = next((c for c in token_children(noun) if c.dep_ == "prep" and c.lower_ == "to"), None)
+    return child_with(to, ("pobj",)) if to is not None else None
