@@ -25,7 +25,10 @@ How the predictions are read: every claim's content, its cue, and the span as wr
 count as sources because PolNeAR marks only the outermost of nested attributions, whose
 source is what we call the relay; an outlet that is only spoken to ("he told CNBC") says
 nothing and is not one. Sources of one claim coordinated in the text ("the Corps and the
-Legion said") are one span, the noun phrase PolNeAR marks. Unnamed sources have no span and
+Legion said") are one span, the noun phrase PolNeAR marks. We record a quotation that runs
+over several sentences as one claim per sentence, each with the quotation's cue; claims
+that follow each other with the same cue and nothing but space and quotation marks between
+are one content span, as PolNeAR marks the quotation. Unnamed sources have no span and
 predict nothing.
 The text is passed to the pipeline as it is on disk, so offsets compare directly.
 
@@ -218,8 +221,21 @@ def read_gold(name: str, text_path: Path, ann_path: Path) -> GoldArticle:
 def predicted_spans(doc: Any, with_via: bool) -> dict[str, set[CharRange]]:
     text: str = doc.text
     found: dict[str, list[CharRange]] = {role: [] for role in ROLES}
+    quoted_on: CharRange | None = None  # the content of the quotation's last claim
+    previous_cue: CharRange | None = None
     for claim in doc._.claims or []:
-        found["content"].append(claim.content)
+        between = text[quoted_on[1] : claim.content[0]] if quoted_on else None
+        if (
+            quoted_on is not None
+            and between is not None
+            and claim.cue == previous_cue
+            and not between.strip(" \n\t\"“”‘’'«»")
+        ):
+            # The next sentence of one quotation: one content span, as PolNeAR marks it.
+            found["content"][-1] = (found["content"][-1][0], claim.content[1])
+        else:
+            found["content"].append(claim.content)
+        quoted_on, previous_cue = claim.content, claim.cue
         if claim.cue is not None:
             found["cue"].append(claim.cue)
         relays = [m for m in claim.via if not m.addressed] if with_via else []
