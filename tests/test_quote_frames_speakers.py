@@ -149,3 +149,10 @@ def test_quote_frames_colon_before_a_quotation_the_parser_took_apart(run_doc: Ru
         ("Schumer", "Let’s go"),
         ("Schumer", "We can stop the violence."),
     ]
+
+
+def test_quote_frames_lone_name_before_a_colon_in_a_headline(run_doc: Run) -> None:
+    assert _claims(run_doc, "Sanders: Clinton needs to get away from personality politics") == [
+        (":", "Sanders", "Clinton needs to get away from personality politics")
+    ]
+    assert _claims(run_doc, "Update: The bridge has reopened to traffic") == []

@@ -137,7 +137,17 @@ def line_speaker_frame(
     # A title-case heading is all proper nouns to the tagger: a name must be one to NER,
     # or a transcript's capitals ("TAPPER:").
     named = head.ent_type_ in ("PERSON", "ORG", "NORP") or (head.is_upper and head.is_alpha)
-    if not named and head.lemma_.lower() not in speaker_nouns:
+    # "Sanders: Clinton needs to ...": one capitalised word the recogniser missed, before
+    # a clause of its own.
+    lone_name = (
+        len(name) == 1
+        and head.is_title
+        and head.is_alpha
+        and len(head.text) > 2
+        and head.ent_type_ == ""
+        and any(t.pos_ in ("VERB", "AUX") for t in doc[colon.i + 1 : sent.end])
+    )
+    if not (named or lone_name) and head.lemma_.lower() not in speaker_nouns:
         return None
     end = sent.end
     if not any(not t.is_space for t in doc[colon.i + 1 : sent.end]) and end < len(doc):
