@@ -281,3 +281,12 @@ def test_attribution_speakers_relative_description_is_no_claim(run_doc: Run) -> 
         "offensive had stalled.",
     )
     assert [c[3] for c in claims] == ["the offensive had stalled"]
+
+
+def test_attribution_speakers_concession_is_a_claim_of_its_own(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "The governor said the town would be defended, though she acknowledged it was "
+        "surrounded.",
+    )
+    assert [c[3] for c in claims] == ["the town would be defended", "it was surrounded"]

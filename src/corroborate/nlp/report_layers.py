@@ -13,7 +13,7 @@ from corroborate.nlp.dependency import child_with, subtree_ids
 from corroborate.nlp.frames import token_children, token_words
 from corroborate.nlp.lexicon import Lexicon
 
-_CONTRAST_MARKS = {"while", "whereas", "whilst"}
+_CONTRAST_MARKS = {"while", "whereas", "whilst", "though", "although"}
 # Participles by which a reporter sets a claim against others ("..., contradicting X").
 _GLOSSES = {"contradict", "echo", "contrast", "undermine", "mirror", "reverse", "challenge"}
 
