@@ -286,7 +286,6 @@ def test_attribution_speakers_relative_description_is_no_claim(run_doc: Run) -> 
 def test_attribution_speakers_concession_is_a_claim_of_its_own(run_doc: Run) -> None:
     claims = _claims(
         run_doc,
-        "The governor said the town would be defended, though she acknowledged it was "
-        "surrounded.",
+        "The governor said the town would be defended, though she acknowledged it was surrounded.",
     )
     assert [c[3] for c in claims] == ["the town would be defended", "it was surrounded"]
