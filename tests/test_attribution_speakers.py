@@ -289,3 +289,19 @@ def test_attribution_speakers_concession_is_a_claim_of_its_own(run_doc: Run) -> 
         "The governor said the town would be defended, though she acknowledged it was surrounded.",
     )
     assert [c[3] for c in claims] == ["the town would be defended", "it was surrounded"]
+
+
+def test_attribution_speakers_as_clause_before_a_reporting_verb(run_doc: Run) -> None:
+    [(_, sources, _, content)] = _claims(
+        run_doc,
+        "As Meduza reported, on Friday morning the ministry was refusing to confirm the losses.",
+    )
+    assert sources == ["Meduza"]
+    assert content.endswith("the ministry was refusing to confirm the losses")
+
+
+def test_attribution_speakers_tag_between_commas_misparsed_as_complement(run_doc: Run) -> None:
+    [(_, sources, _, content)] = _claims(
+        run_doc, "And, Kasich tells the crowd, he has been known to be tough in his state."
+    )
+    assert sources == ["Kasich"] and content == "he has been known to be tough in his state"

@@ -99,3 +99,17 @@ def misparsed_subject(cue: Token) -> Token | None:
     ):
         return before
     return None
+
+
+def set_off_tag(cue: Token) -> bool:
+    """ "And, Kasich tells the crowd, he has been known to be tough": a tag between
+    commas that the parser made the complement of the clause it interrupts."""
+    if cue.dep_ != "ccomp" or cue.head.i < cue.i or child_with(cue, ("nsubj",)) is None:
+        return False
+    doc = cue.doc
+    first, last = cue.left_edge.i, cue.right_edge.i
+    while first < cue.i and doc[first].dep_ in ("cc", "punct"):
+        first += 1  # "And, Kasich tells ...": the conjunction opens the sentence
+    if last + 1 >= len(doc) or doc[last + 1].text != ",":
+        return False
+    return first > 0 and doc[first - 1].text == ","

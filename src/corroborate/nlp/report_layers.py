@@ -49,8 +49,11 @@ def with_inner_tags(cue: Token, content: set[int], lex: Lexicon) -> set[int]:
 def before_later_tag(head: Token, cue: Token, content: set[int], lex: Lexicon) -> set[int]:
     """For a tag inside a clause that a later tag closes ("..., officials said, AFP
     reported"), only the words before the inner tag are its content."""
+    if cue.dep_ != "parataxis":
+        return content  # "As X reported, Y refused ...": the as-clause opens the content
     if head.lemma_.lower() in lex.cue_verbs and child_with(head, ("nsubj",)) is not None:
-        return {i for i in content if i < min(subtree_ids(cue))}
+        before = {i for i in content if i < min(subtree_ids(cue))}
+        return before or content
     return content
 
 

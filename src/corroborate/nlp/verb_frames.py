@@ -26,6 +26,7 @@ from corroborate.nlp.misparses import (
     kind_then_name,
     misparsed_subject,
     past_dateline,
+    set_off_tag,
 )
 from corroborate.nlp.quote_frames import leading_tag, next_sentence_content
 from corroborate.nlp.quotes import in_quotation
@@ -262,7 +263,7 @@ class VerbFrames:
             c.dep_ == "mark" and c.lower_ == "as" for c in token_children(cue)
         )
         if (
-            (cue.dep_ == "parataxis" or as_clause)
+            (cue.dep_ == "parataxis" or as_clause or set_off_tag(cue))
             and head.i > cue.i
             and head.pos_ in ("VERB", "AUX")
         ):
