@@ -305,3 +305,14 @@ def test_attribution_speakers_tag_between_commas_misparsed_as_complement(run_doc
         run_doc, "And, Kasich tells the crowd, he has been known to be tough in his state."
     )
     assert sources == ["Kasich"] and content == "he has been known to be tough in his state"
+
+
+def test_attribution_speakers_a_published_document_speaks_for_its_publisher(
+    run_doc: Run,
+) -> None:
+    [claim] = run_doc(
+        "The ministry published a statement that said the attack had been repelled."
+    )._.claims
+    assert [s.name for s in claim.sources] == ["ministry"] and claim.channel == "statement"
+    [(_, sources, _, _)] = _claims(run_doc, "Police found a note that said the bridge was mined.")
+    assert sources == ["note"]

@@ -7,7 +7,7 @@ found. Which frames become claims is decided in :mod:`corroborate.nlp.attributio
 
 from spacy.tokens import Span, Token
 
-from corroborate.nlp.channels import find_channel
+from corroborate.nlp.channels import classify, find_channel
 from corroborate.nlp.cue_frames import Frame, quote_tag
 from corroborate.nlp.dependency import (
     agent_of,
@@ -51,6 +51,15 @@ _ABSTRACT_ENDINGS = ("tion", "sion", "ness", "ment", "ity", "ism", "ance", "ence
 # Verbs of aspect and raising verbs: "continued to insist", "kept saying", "seemed to
 # suggest", "tended to support": the subject of the verb above speaks.
 _ASPECT_VERBS = {"continue", "begin", "start", "keep", "resume", "go", "tend", "seem", "appear"}
+# What a body puts out that then "says" something for it.
+_DOCUMENTS = {
+    *("statement", "letter", "report", "video", "post", "message", "communique", "note"),
+    *("release", "document", "bulletin", "notice", "update", "announcement", "decree"),
+}
+_PUBLISHING = {
+    *("publish", "release", "issue", "post", "put", "send", "share", "circulate", "write"),
+    *("distribute", "sign", "deliver", "present", "submit", "upload", "air", "broadcast"),
+}
 # Verbs of saying whose passive with an infinitive reports hearsay ("is said to have fled").
 _REPORTED_PASSIVES = {"say", "report", "claim", "allege", "rumour", "rumor"}
 # Modals of ability and duty: "can speak", "should know" report nothing said.
@@ -119,6 +128,9 @@ class VerbFrames:
         if kind_then_name(preferred):
             preferred = preferred[1:]  # "the news agency TASS reported": the name speaks
         subject = preferred[0] if preferred else past_dateline(child_with(cue, ("nsubj",)))
+        document = self._published_document(cue, subject)
+        if document is not None:
+            subject = child_with(document.head, ("nsubj",))  # "the ministry issued a statement"
         if subject is None and after_adjective:
             subject = child_with(cue.head.head, ("nsubj",))
         if subject is None and after_aspect:
@@ -223,7 +235,9 @@ class VerbFrames:
         if after_apposition is not None:
             # "..., the broadcaster Yle reports, citing the army": "citing" hangs on the noun.
             frame.relay_heads += self._citing(after_apposition[1], also=("acl",))
-        frame.channel = find_channel(cue, self.lex)
+        frame.channel = find_channel(cue, self.lex) or (
+            classify([document], self.lex) if document is not None else None
+        )
         return frame
 
     def _verb_content(self, cue: Token, lemma: str, source: Token | None = None) -> set[int] | None:
@@ -427,6 +441,19 @@ class VerbFrames:
         if head.pos_ == "PRON" or head.lemma_.lower() in self.lex.non_content_objects:
             return False
         return sum(1 for t in head.subtree if not t.is_punct) >= 3
+
+    def _published_document(self, cue: Token, subject: Token | None) -> Token | None:
+        """The document of "The ministry issued a statement that said ...": a statement,
+        letter, video or post that its publisher put out, speaking for the publisher."""
+        if cue.dep_ != "relcl" or subject is None or subject.tag_ not in ("WDT", "WP"):
+            return None
+        document = cue.head
+        if document.dep_ != "dobj" or document.lemma_.lower() not in _DOCUMENTS:
+            return None
+        if document.head.lemma_.lower() not in _PUBLISHING:
+            return None  # "police found a note that said ...": whose note is not said
+        publisher = child_with(document.head, ("nsubj",))
+        return document if publisher is not None and self.animate(publisher) else None
 
     def _quoted_by_participle(self, subject: Token) -> bool:
         """Is this subject "sources" in "X, quoting sources in the SBU, reported"?"""
