@@ -66,20 +66,19 @@ def main() -> None:
     analyzer = Analyzer()
     nlp = analyzer.nlp
 
-    def bare_run(batch: list[str]) -> float:
+    def pipe_run(batch: list[str], disable: list[str]) -> float:
         gc.collect()
         start = time.perf_counter()
-        with nlp.select_pipes(disable=OUR_COMPONENTS):
+        with nlp.select_pipes(disable=disable):
             for _doc in nlp.pipe(batch, batch_size=16):
                 pass
         return time.perf_counter() - start
 
+    def bare_run(batch: list[str]) -> float:
+        return pipe_run(batch, OUR_COMPONENTS)
+
     def components_run(batch: list[str]) -> float:
-        gc.collect()
-        start = time.perf_counter()
-        for _doc in nlp.pipe(batch, batch_size=16):
-            pass
-        return time.perf_counter() - start
+        return pipe_run(batch, [])
 
     def full_run(batch: list[Article]) -> float:
         gc.collect()
