@@ -316,3 +316,28 @@ def test_attribution_speakers_a_published_document_speaks_for_its_publisher(
     assert [s.name for s in claim.sources] == ["ministry"] and claim.channel == "statement"
     [(_, sources, _, _)] = _claims(run_doc, "Police found a note that said the bridge was mined.")
     assert sources == ["note"]
+
+
+def test_attribution_speakers_a_claim_the_other_side_denied(run_doc: Run) -> None:
+    doc = run_doc(
+        "The ministry said Russian forces had captured the village of Krasnohorivka, a claim "
+        "Ukraine denied."
+    )
+    rows = [
+        ([s.name for s in c.sources], c.via, doc.text[c.content[0] : c.content[1]], c.polarity)
+        for c in doc._.claims
+    ]
+    captured = "Russian forces had captured the village of Krasnohorivka"
+    assert rows == [
+        (["ministry"], [], captured, "positive"),
+        (["Ukraine"], [], captured, "negative"),
+    ]
+
+
+def test_attribution_speakers_a_post_in_a_place_is_not_the_place(run_doc: Run) -> None:
+    [(_, sources, _, _)] = _claims(
+        run_doc,
+        "The head of the Luhansk regional military administration said Russian troops were "
+        "regrouping.",
+    )
+    assert sources == ["head of the Luhansk regional military administration"]

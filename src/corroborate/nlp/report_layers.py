@@ -71,6 +71,27 @@ def closing_tag_clause(cue: Token, lex: Lexicon) -> Token | None:
     return clause if all(t.is_punct or t.is_space for t in after) else None
 
 
+# Nouns by which a reporter restates a claim in apposition: "..., a claim Ukraine denied".
+_CLAIM_NOUNS = {"claim", "assertion", "allegation", "account", "version", "statement", "report"}
+
+
+def glossed_claim(cue: Token) -> set[int] | None:
+    """ "X had captured the village, a claim Ukraine denied": what the appositive noun
+    restates, which the relative clause's subject (Ukraine) denied or confirmed."""
+    noun = cue.head
+    if cue.dep_ != "relcl" or noun.dep_ != "appos" or noun.lemma_.lower() not in _CLAIM_NOUNS:
+        return None
+    subject = child_with(cue, ("nsubj",))
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return None
+    clause = noun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    return subtree_ids(clause) - _with_comma_before(noun)
+
+
 def tag_after_apposition(cue: Token) -> tuple[set[int], Token] | None:
     """ "X happened, the Finnish broadcaster Yle reports, citing Y." parsed with the
     broadcaster as an apposition inside the report and "Yle reports" as its relative
@@ -82,6 +103,8 @@ def tag_after_apposition(cue: Token) -> tuple[set[int], Token] | None:
     noun = cue.head
     if subject is None or subject.tag_ in ("WDT", "WP") or noun.dep_ != "appos":
         return None
+    if noun.lemma_.lower() in _CLAIM_NOUNS:
+        return None  # "..., a claim Ukraine denied": a gloss on the claim, not its teller
     doc = cue.doc
     start = noun.left_edge.i
     if start == 0 or doc[start - 1].text != "," or noun.head.i > start:
@@ -102,10 +125,13 @@ def set_beside(cue: Token, content: set[int], lex: Lexicon) -> set[int]:
     deps = token_words(doc).deps
     dropped: set[int] = set()
     for i in content:
-        if deps[i] not in ("advcl", "conj"):
-            continue  # every case below is an adverbial or a conjoined clause
+        if deps[i] not in ("advcl", "conj", "relcl"):
+            continue  # every case below is an adverbial, relative or conjoined clause
         verb = doc[i]
         lemma = verb.lemma_.lower()
+        if verb.dep_ == "relcl" and glossed_claim(verb) is not None:
+            dropped |= _with_comma_before(verb.head)  # "..., a claim Ukraine denied"
+            continue
         if is_gloss(verb):
             # "..., contradicting the ministry's account": the reporter's gloss.
             dropped |= _with_comma_before(verb)

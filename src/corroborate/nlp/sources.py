@@ -235,6 +235,9 @@ def _best_name(tokens: list[Token], head: Token) -> tuple[str, str]:
         # "Oleksandr Syrskyi, Ukraine's commander-in-chief, said": the name, then its title
         # (the parser may have taken the name for the title's possessor).
         return clean_name(span_text(leading)), "person"
+    if head.pos_ == "NOUN" and ents and all(e.label_ in ("GPE", "LOC") for e in ents):
+        # "The head of the Luhansk regional administration": a post in a place, not the place.
+        return clean_name(_written(tokens)), "descriptor"
     if head.pos_ == "NOUN" and ents and all(_possessor_of(e.root, head) for e in ents):
         # "Ukraine's army chief", "the Wagner group's founder": a title held in a country
         # or a body, not the country or the body.

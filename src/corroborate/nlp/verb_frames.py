@@ -33,6 +33,7 @@ from corroborate.nlp.quotes import in_quotation
 from corroborate.nlp.report_layers import (
     before_later_tag,
     closing_tag_clause,
+    glossed_claim,
     is_gloss,
     relayed_report,
     set_beside,
@@ -244,6 +245,9 @@ class VerbFrames:
         after_apposition = tag_after_apposition(cue)
         if after_apposition is not None:
             return after_apposition[0]  # "X, the Finnish broadcaster Yle reports."
+        glossed = glossed_claim(cue)
+        if glossed is not None:
+            return glossed  # "X had captured the village, a claim Ukraine denied"
         tagged = closing_tag_clause(cue, self.lex)
         if tagged is not None:
             # "Officials said X, Reuters reported": Reuters reports what the officials said.
