@@ -108,3 +108,14 @@ def test_contradict_footage_is_evidence_not_a_party(analyzer: Analyzer) -> None:
     assert footage.sources[0].name == "Footage"
     stored = stored_claims(analysis, "a-test", {c.id for c in analysis.claims})
     assert footage.id not in {s.claim.id for s in stored}
+
+
+def test_contradict_a_claim_the_other_side_denied_in_the_same_sentence(
+    analyzer: Analyzer,
+) -> None:
+    text = (
+        "The Russian Defence Ministry said on Tuesday its forces had captured the village of "
+        "Tjotkino, a claim Ukraine denied."
+    )
+    [(_, _, why)] = _pairs(_analyse(analyzer, text))
+    assert "Tjotkino taken" in why

@@ -79,7 +79,10 @@ def glossed_claim(cue: Token) -> set[int] | None:
     """ "X had captured the village, a claim Ukraine denied": what the appositive noun
     restates, which the relative clause's subject (Ukraine) denied or confirmed."""
     noun = cue.head
-    if cue.dep_ != "relcl" or noun.dep_ != "appos" or noun.lemma_.lower() not in _CLAIM_NOUNS:
+    if cue.dep_ != "relcl" or noun.lemma_.lower() not in _CLAIM_NOUNS:
+        return None
+    first = noun.left_edge.i
+    if noun.dep_ not in ("appos", "npadvmod") or first == 0 or noun.doc[first - 1].text != ",":
         return None
     subject = child_with(cue, ("nsubj",))
     if subject is None or subject.tag_ in ("WDT", "WP"):
@@ -161,6 +164,7 @@ def set_beside(cue: Token, content: set[int], lex: Lexicon) -> set[int]:
 
 
 def _with_comma_before(verb: Token) -> set[int]:
+    """The phrase of ``verb`` (a clause or a noun) with the comma that sets it off."""
     clause = subtree_ids(verb)
     comma = min(clause) - 1
     return clause | ({comma} if comma >= 0 and verb.doc[comma].text == "," else set())
