@@ -119,3 +119,13 @@ def test_contradict_a_claim_the_other_side_denied_in_the_same_sentence(
     )
     [(_, _, why)] = _pairs(_analyse(analyzer, text))
     assert "Tjotkino taken" in why
+
+
+def test_contradict_unnamed_village_is_the_one_its_sentence_names(analyzer: Analyzer) -> None:
+    text = (
+        "The Russian Defence Ministry said its forces had repelled four attacks near the "
+        "village of Tjotkino, while Ukraine's military said its troops had recaptured part "
+        "of the village."
+    )
+    [(_, _, why)] = _pairs(_analyse(analyzer, text))
+    assert "Tjotkino taken" in why

@@ -304,3 +304,17 @@ def test_report_contradiction_cites_both_claims(sitrep: Sitrep) -> None:
 def test_report_same_input_gives_the_same_report() -> None:
     assert build_sitrep([raid_analysis()]) == build_sitrep([raid_analysis()])
     assert build_sitrep([raid_analysis()], title="Morning brief").title == "Morning brief"
+
+
+def test_report_topic_title_skips_a_dateline() -> None:
+    analysis = raid_analysis()
+    text = analysis.article.text
+    first = analysis.sentences[0]
+    dated = "KYIV, Ukraine (AP) — "
+    analysis.article.text = dated + text
+    shift = len(dated)
+    analysis.sentences = [Span(0, shift - 1, dated.strip())] + [
+        Span(s.start + shift, s.end + shift, s.text) for s in analysis.sentences
+    ]
+    title = build_sitrep([analysis]).sections[-1].title
+    assert title.startswith(first.text[:20])

@@ -127,6 +127,12 @@ def read_propositions(
             proposition.start = _first_day(claim, dates)
         proposition.places = [
             p for p in places if claim.content[0] <= p.span[0] < claim.content[1] and p.place
+        ] or [
+            # "..., while Kyiv said its troops had recaptured part of the village": the
+            # village the sentence names.
+            p
+            for p in places
+            if claim.sentence[0] <= p.span[0] < claim.sentence[1] and p.place
         ]
         figures = quantities[index] if index < len(quantities) else ()
         proposition.effects = effect_slots(text, negated, figures)

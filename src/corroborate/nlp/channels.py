@@ -47,7 +47,7 @@ def classify(tokens: list[Token], lex: Lexicon) -> str | None:
 def find_channel(cue: Token, lex: Lexicon) -> str | None:
     for child in token_children(cue):
         if child.dep_ in ("prep", "agent") and child.lower_ in _CHANNEL_PREPS:
-            label = classify(list(child.subtree), lex)
+            label = classify(_phrase_without_clauses(child), lex)
             if label is not None:
                 if label == "tv":
                     return f"tv: {_station(child)}"
@@ -55,6 +55,13 @@ def find_channel(cue: Token, lex: Lexicon) -> str | None:
         if child.dep_ in ("dobj", "dative") and cue.lemma_ == "tell" and is_broadcaster(child, lex):
             return f"tv: {' '.join(t.text for t in child.subtree)}"
     return None
+
+
+def _phrase_without_clauses(prep: Token) -> list[Token]:
+    """ "in its assessment that footage showed ...": the phrase, not the clause in it."""
+    clauses = [t for t in prep.subtree if t.dep_ in ("relcl", "acl", "ccomp", "advcl")]
+    inside = {i for clause in clauses for i in range(clause.left_edge.i, clause.right_edge.i + 1)}
+    return [t for t in prep.subtree if t.i not in inside]
 
 
 def _station(prep: Token) -> str:

@@ -69,9 +69,13 @@ def _introduced_by_that(clause: Token) -> bool:
     # "that" is an object, although the clause has its own subject and cannot take one.
     children = list(token_children(clause))
     that = next((c for c in children if c.lower_ == "that" and c.i < clause.i), None)
-    if that is None or that.dep_ != "dobj":
+    if that is None or that.dep_ not in ("dobj", "nsubj"):
         return False
     has_subject = any(c.dep_ == "nsubj" and c.i != that.i for c in children)
+    if that.dep_ == "nsubj":
+        # "said in its assessment that footage showed ...": a clause with a subject of its
+        # own cannot take "that" for another one.
+        return has_subject
     return has_subject and clause.lemma_ == "be"
 
 

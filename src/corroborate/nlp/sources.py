@@ -10,6 +10,7 @@ relay in the next sentences ("According to the FSB, ..." after "..., says Baza")
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
@@ -437,7 +438,8 @@ def _descriptor(mention: SourceMention, earlier: list[_Seen]) -> list[_Seen]:
             and candidate.name.lower() != mention.name.lower()
         ):
             return [candidate]
-    if head in _ORG_NOUNS:
+    if head in _ORG_NOUNS and not re.search(r"\w['’]s\b", mention.name):
+        # "the ministry": the body named last. "Ukraine's military" names its own.
         return [s for s in earlier if s.kind == "organisation"][:1]
     return []
 

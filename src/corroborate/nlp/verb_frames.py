@@ -330,7 +330,11 @@ class VerbFrames:
                     return stance
         that_clause = that_clause_below(cue)
         if that_clause is not None:
-            return subtree_ids(that_clause)  # "says in a statement that ..."
+            # "says in a statement that ...": the clause, without its "that" (which the
+            # parser may have made its subject).
+            words = subtree_ids(that_clause)
+            first = that_clause.left_edge
+            return words - {first.i} if first.lower_ == "that" else words
         if lemma in self.lex.clausal_only and lemma not in self.lex.object_content:
             return self._prep_content(cue, lemma)
         obj = child_with(cue, ("dobj",))

@@ -14,6 +14,7 @@ from typing import Literal
 
 from corroborate.models import ArticleAnalysis, Claim, Event
 from corroborate.models import VerificationStatement as Statement
+from corroborate.nlp.datelines import dateline_end
 from corroborate.report.citations import Writer, unique_statements
 from corroborate.report.records import (
     Section,
@@ -149,11 +150,15 @@ def _topic_plan(analysis: ArticleAnalysis, claims: list[tuple[ArticleAnalysis, C
 
 
 def _first_body_sentence(analysis: ArticleAnalysis) -> str:
+    text = analysis.article.text
     kept_out = [(r.start, r.end) for r in analysis.captions]
     for sentence in analysis.sentences:
         overlaps = any(sentence.start < end and start < sentence.end for start, end in kept_out)
-        if not overlaps and sentence.text.strip():
-            return sentence.text
+        written = sentence.text.strip()
+        dateline = dateline_end(text, sentence.start) if written else None
+        if overlaps or not written or (dateline is not None and dateline >= sentence.end - 1):
+            continue  # "KYIV, Ukraine (AP) —" is where the story was filed, not what it says
+        return sentence.text
     lines = [line for line in analysis.article.text.splitlines() if line.strip()]
     return lines[0] if lines else analysis.article.id
 
