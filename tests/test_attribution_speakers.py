@@ -341,3 +341,25 @@ def test_attribution_speakers_a_post_in_a_place_is_not_the_place(run_doc: Run) -
         "regrouping.",
     )
     assert sources == ["head of the Luhansk regional military administration"]
+
+
+def test_attribution_speakers_tag_with_its_own_subject_after_a_modal_clause(
+    run_doc: Run,
+) -> None:
+    [(_, sources, via, content)] = _claims(
+        run_doc,
+        "The army could retake the town within days, but only if reserves arrive, General "
+        "Oleksandr Syrskyi told the BBC on Thursday.",
+    )
+    assert sources == ["Oleksandr Syrskyi"] and via == ["BBC"]
+    assert content.startswith("The army could retake the town within days")
+
+
+def test_attribution_speakers_tag_before_an_adverbial_clause(run_doc: Run) -> None:
+    [(_, sources, _, content)] = _claims(
+        run_doc,
+        "The strikes have hurt morale in the city, the mayor said, since most residents have "
+        "no shelter.",
+    )
+    assert sources == ["mayor"]
+    assert content.startswith("The strikes have hurt morale in the city")

@@ -26,14 +26,15 @@ def is_passive(verb: Token) -> bool:
 def ends_clause(head: Token, cue: Token) -> bool:
     """Does the cue's phrase close its head's clause, as a tag does ("..., AFP reports.")?
 
-    A parenthetical tag may be followed by a coordinate of the content: "It would take
-    weeks, he said, and wrangling could be paralyzing."
+    A parenthetical tag may be followed by a coordinate of the content ("It would take
+    weeks, he said, and wrangling could be paralyzing") or by an adverbial clause of it
+    ("It hurt him with young voters, Graham said, since most of them ...").
     """
     end = max(subtree_ids(cue))
     coordinated: set[int] = set()
     if cue.dep_ == "parataxis":
         for child in token_children(head):
-            if child.i > end and child.dep_ in ("cc", "conj"):
+            if child.i > end and child.dep_ in ("cc", "conj", "advcl"):
                 coordinated |= subtree_ids(child)
     after = [t for t in head.subtree if t.i > end and t.i not in coordinated]
     return all(t.is_punct or t.is_space for t in after)

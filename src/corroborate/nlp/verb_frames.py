@@ -85,7 +85,10 @@ class VerbFrames:
         lemma = cue.lemma_.lower()
         if any(c.dep_ == "neg" for c in token_children(cue)):
             return None  # "cannot confirm", "did not say": nothing is claimed
-        modal_of = [cue, cue.head] if cue.dep_ == "conj" else [cue]
+        # "can speak and say": the modal of the first verb holds for the second, unless the
+        # second has a subject of its own ("X could happen, Graham told the Post").
+        shared = cue.dep_ == "conj" and child_with(cue, ("nsubj",)) is None
+        modal_of = [cue, cue.head] if shared else [cue]
         if any(
             c.dep_ == "aux" and c.lower_ in _ABILITY for v in modal_of for c in token_children(v)
         ):
