@@ -363,3 +363,21 @@ def test_attribution_speakers_tag_before_an_adverbial_clause(run_doc: Run) -> No
     )
     assert sources == ["mayor"]
     assert content.startswith("The strikes have hurt morale in the city")
+
+
+def test_attribution_speakers_tag_between_commas_before_the_rest(run_doc: Run) -> None:
+    [(_, sources, _, content)] = _claims(
+        run_doc, "It was, the governor said, one of the heaviest attacks on the city."
+    )
+    assert sources == ["governor"] and content.endswith("one of the heaviest attacks on the city")
+
+
+def test_attribution_speakers_as_clause_after_what_it_reports(run_doc: Run) -> None:
+    claims = _claims(
+        run_doc,
+        "Two battalions were moved to the border last week, as the Kyiv Independent reported "
+        "on Tuesday, and the army has begun digging trenches.",
+    )
+    assert [(c[1], c[3]) for c in claims] == [
+        (["Kyiv Independent"], "Two battalions were moved to the border last week")
+    ]

@@ -114,3 +114,27 @@ def set_off_tag(cue: Token) -> bool:
     if last + 1 >= len(doc) or doc[last + 1].text != ",":
         return False
     return first > 0 and doc[first - 1].text == ","
+
+
+def between_commas(cue: Token) -> bool:
+    """Is the cue's phrase set off by commas on both sides ("It was, he said, one ...")?"""
+    doc = cue.doc
+    first, last = cue.left_edge.i, cue.right_edge.i
+    while first < cue.i and doc[first].is_punct:
+        first += 1  # the parser may hang the commas on the tag itself
+    while last > cue.i and doc[last].is_punct:
+        last -= 1
+    if first == 0 or last + 1 >= len(doc):
+        return False
+    return doc[first - 1].text == "," and doc[last + 1].text in (",", ";")
+
+
+def coordinated_after(head: Token, cue: Token) -> set[int]:
+    """The clauses coordinated with ``head`` after the tag ("..., as the Times reported,
+    and he will help"): another statement, not part of what the tag reports."""
+    end = cue.right_edge.i
+    found: set[int] = set()
+    for child in token_children(head):
+        if child.i > end and child.dep_ in ("cc", "conj"):
+            found |= subtree_ids(child)
+    return found

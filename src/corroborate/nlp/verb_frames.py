@@ -21,6 +21,8 @@ from corroborate.nlp.frames import token_children
 from corroborate.nlp.lexicon import Lexicon
 from corroborate.nlp.misparses import (
     bare_clause,
+    between_commas,
+    coordinated_after,
     ends_clause,
     is_passive,
     kind_then_name,
@@ -283,6 +285,17 @@ class VerbFrames:
         as_clause = cue.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in token_children(cue)
         )
+        if (
+            (as_clause or between_commas(cue))
+            and cue.dep_ in ("advcl", "parataxis")
+            and head.i < cue.i
+            and head.pos_ in ("VERB", "AUX")
+            and not any(self._own_complement(c) for c in token_children(cue))
+            and lemma not in self.lex.held_views
+        ):
+            # "Ailes met with Trump, as the Times reported, and ...", "It was, he said, one
+            # of the bitterest failures": the tag sits after the clause it reports.
+            return subtree_ids(head) - subtree_ids(cue) - coordinated_after(head, cue)
         if (
             (cue.dep_ == "parataxis" or as_clause or set_off_tag(cue))
             and head.i > cue.i
