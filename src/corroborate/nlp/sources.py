@@ -379,6 +379,8 @@ def _before(seen: list[_Seen], position: int, claim: ClaimFrame) -> list[_Seen]:
 def _resolve(
     doc: Doc, mention: SourceMention, seen: list[_Seen], claim: ClaimFrame
 ) -> list[SourceMention]:
+    if mention.kind not in ("pronoun", "descriptor"):
+        return [mention]  # a name stands for itself
     position = mention.span[0] if mention.span else claim.content[0]
     lower = mention.text.lower().strip()
     # A source is never its own relay ("Interfax reports, with reference to the
@@ -398,10 +400,8 @@ def _resolve(
             # country ("Russia said ...") is taken only when no organisation was named.
             found = [s for s in earlier if s.kind == "organisation" or _body(s)][:1]
             found = found or [s for s in earlier if s.kind == "place"][:1]
-    elif mention.kind == "descriptor":
-        found = _descriptor(mention, earlier)
     else:
-        return [mention]
+        found = _descriptor(mention, earlier)
     if not found:
         return [mention]
     return [
