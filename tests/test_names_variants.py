@@ -308,3 +308,11 @@ def test_names_variants_one_party_by_its_words() -> None:
     assert names_one_party("Defence Ministry", "Russian Ministry of Defense")
     assert names_one_party("Legion", "Freedom of Russia Legion")
     assert not names_one_party("Foreign Ministry", "Defence Ministry")
+
+
+def test_actors_country_possessive_reads_as_its_adjective(base: ActorBase) -> None:
+    military = base.match("Ukraine's military")
+    assert military is not None and military.canonical == "Armed Forces of Ukraine"
+    staff = base.match("Ukraine's General Staff")
+    assert staff is not None and staff.canonical == "General Staff of the Armed Forces of Ukraine"
+    assert base.match("Ukraine's army chief") is None

@@ -212,7 +212,11 @@ class ActorBase:
         if cache_key not in self._matched:
             if len(self._matched) > 50_000:
                 self._matched.clear()
-            self._matched[cache_key] = self._match(mention, kind)
+            found = self._match(mention, kind)
+            adjectival = _adjectival(mention)
+            if found is None and adjectival is not None:
+                found = self._match(adjectival, kind)  # "Ukraine's military": "Ukrainian military"
+            self._matched[cache_key] = found
         return self._matched[cache_key]
 
     def _match(self, mention: str, kind: str | None = None) -> Actor | None:
@@ -426,3 +430,23 @@ def _parse_entry(entry: Any, source: str, position: int) -> Actor:
         aliases=tuple(a.strip() for a in aliases if a.strip()),
         note=note,
     )
+
+
+# Countries of the war and their adjectives: "Ukraine's army" is the "Ukrainian army".
+_ADJECTIVES = {
+    "ukraine": "Ukrainian",
+    "russia": "Russian",
+    "belarus": "Belarusian",
+    "poland": "Polish",
+    "moldova": "Moldovan",
+    "georgia": "Georgian",
+}
+_POSSESSIVE = re.compile(r"^(?:the\s+)?(\w+)['’]s\s+(.+)$", re.IGNORECASE)
+
+
+def _adjectival(mention: str) -> str | None:
+    """ "Ukraine's military" as "Ukrainian military", for the names the base knows."""
+    match = _POSSESSIVE.match(mention.strip())
+    if match is None or match.group(1).lower() not in _ADJECTIVES:
+        return None
+    return f"{_ADJECTIVES[match.group(1).lower()]} {match.group(2)}"
