@@ -316,3 +316,25 @@ def test_actors_country_possessive_reads_as_its_adjective(base: ActorBase) -> No
     staff = base.match("Ukraine's General Staff")
     assert staff is not None and staff.canonical == "General Staff of the Armed Forces of Ukraine"
     assert base.match("Ukraine's army chief") is None
+
+
+def _org(name: str, start: int) -> NameMention:
+    return NameMention(name, Span(start, start + len(name), name), "organisation")
+
+
+def test_entities_short_name_joins_the_one_body_named_in_full(base: ActorBase) -> None:
+    one = group_entities(
+        "a1", [_org("Russian Ministry of Defence", 0), _org("Defence Ministry", 100)], base
+    )
+    assert [(e.actor_id, e.aliases) for e in one] == [("ru_mod", ["Defence Ministry"])]
+    two = group_entities(
+        "a2",
+        [
+            _org("Russian Ministry of Defence", 0),
+            _org("Ministry of Defence of Ukraine", 50),
+            _org("Defence Ministry", 100),
+        ],
+        base,
+    )
+    short = [e for e in two if e.canonical == "Defence Ministry"]
+    assert len(short) == 1 and short[0].actor_id not in ("ru_mod", "ua_mod")

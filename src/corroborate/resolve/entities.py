@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from corroborate.models import Entity, Span
 from corroborate.resolve.actors import Actor, ActorBase
-from corroborate.resolve.names import name_key, same_key
+from corroborate.resolve.names import name_key, names_one_party, same_key
 
 _KINDS = {
     "PERSON": "person",
@@ -126,7 +126,9 @@ def _qualified_names(entity: Entity, text: str) -> list[str]:
 
 def _link_actors(entities: list[Entity], actors: ActorBase, text: str = "") -> list[Entity]:
     linked: list[Entity] = []
+    pending: list[Entity] = []  # known to no actor alone
     by_actor: dict[str, Entity] = {}
+    order = {id(entity): n for n, entity in enumerate(entities)}
     for entity in entities:
         actor = next(
             (
@@ -137,11 +139,7 @@ def _link_actors(entities: list[Entity], actors: ActorBase, text: str = "") -> l
             None,
         )
         if actor is None:
-            if entity.kind in _NEW_ACTOR_KINDS and name_key(entity.canonical):
-                # Unknown to the base: a new actor whose key is the same in every article,
-                # so that "Jusov" here and "Yusov" there are one actor across the ledger.
-                entity.actor_id = NEW_ACTOR_PREFIX + name_key(entity.canonical)
-            linked.append(entity)
+            pending.append(entity)
             continue
         first = by_actor.get(actor.id)
         if first is None:
@@ -156,11 +154,36 @@ def _link_actors(entities: list[Entity], actors: ActorBase, text: str = "") -> l
             by_actor[actor.id] = entity
             linked.append(entity)
             continue
-        for name in [entity.canonical, *entity.aliases]:
-            if name not in first.aliases and name != first.canonical:
-                first.aliases.append(name)
-        first.mentions.extend(m for m in entity.mentions if m not in first.mentions)
-    return linked
+        _merge_into(first, entity)
+    for entity in pending:
+        # "the Defence Ministry", which names no actor alone, is the one body the article
+        # names in full ("Russia's Defence Ministry ... the Defence Ministry said").
+        fuller = [
+            known
+            for known in by_actor.values()
+            if known.kind == entity.kind == "organisation"
+            and " " in name_key(entity.canonical)
+            and any(
+                names_one_party(entity.canonical, name)
+                for name in [known.canonical, *known.aliases]
+            )
+        ]
+        if len(fuller) == 1:
+            _merge_into(fuller[0], entity)
+            continue
+        if entity.kind in _NEW_ACTOR_KINDS and name_key(entity.canonical):
+            # Unknown to the base: a new actor whose key is the same in every article,
+            # so that "Jusov" here and "Yusov" there are one actor across the ledger.
+            entity.actor_id = NEW_ACTOR_PREFIX + name_key(entity.canonical)
+        linked.append(entity)
+    return sorted(linked, key=lambda entity: order[id(entity)])
+
+
+def _merge_into(first: Entity, entity: Entity) -> None:
+    for name in [entity.canonical, *entity.aliases]:
+        if name not in first.aliases and name != first.canonical:
+            first.aliases.append(name)
+    first.mentions.extend(m for m in entity.mentions if m not in first.mentions)
 
 
 class _NameKeys:
