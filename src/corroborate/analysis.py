@@ -7,7 +7,7 @@ mapped back to the original article text, entities are grouped, and ids are give
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -15,7 +15,7 @@ from corroborate.contradict.pairs import find_contradictions
 from corroborate.contradict.propositions import read_propositions
 from corroborate.events.assemble import assemble_events
 from corroborate.events.classify import EventClassifier
-from corroborate.events.quantities import find_quantities
+from corroborate.events.quantities import QuantityFrame, find_quantities
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import (
     Article,
@@ -115,20 +115,7 @@ def build_analysis(
         find_quantities(doc, *frame.content) if claim.kind != "verification_status" else []
         for frame, claim in zip(frames, claims, strict=True)
     ]
-    quantities = [
-        Quantity(
-            claim_id=claim.id,
-            what=q.what,
-            span=to.span(*q.span),
-            low=q.low,
-            high=q.high,
-            vague=q.vague,
-            kind=q.kind,
-            model=q.model,
-        )
-        for claim, found in zip(claims, figures, strict=True)
-        for q in found
-    ]
+    quantities = quantity_records(claims, figures, to)
     verifications: list[VerificationFrame] = doc._.verifications or []
     dates: list[DateFrame] = doc._.dates or []
     events = (
@@ -264,6 +251,26 @@ def _place(frame: PlaceFrame, to: OffsetMapper) -> PlaceMention:
         precision=frame.precision,  # type: ignore[arg-type]
         place_id=place.id,
     )
+
+
+def quantity_records(
+    claims: Sequence[Claim], figures: Sequence[Sequence[QuantityFrame]], to: OffsetMapper
+) -> list[Quantity]:
+    """The figures of each claim (in the order of ``claims``) as ledger records."""
+    return [
+        Quantity(
+            claim_id=claim.id,
+            what=q.what,
+            span=to.span(*q.span),
+            low=q.low,
+            high=q.high,
+            vague=q.vague,
+            kind=q.kind,
+            model=q.model,
+        )
+        for claim, found in zip(claims, figures, strict=True)
+        for q in found
+    ]
 
 
 def claim_record(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from corroborate.analysis import OffsetMapper, claim_record
+from corroborate.analysis import OffsetMapper, claim_record, quantity_records
 from corroborate.contradict.pairs import find_contradictions
 from corroborate.geo.gazetteer import Gazetteer
 from corroborate.geo.geoparse import PlaceFrame
@@ -25,7 +25,6 @@ from corroborate.models import (
     Mention,
     PlaceMention,
     PlacePrecision,
-    Quantity,
     SourceRef,
     VerificationStatement,
 )
@@ -130,19 +129,7 @@ class RussianAnalyzer:
                 DateMention(to.span(*d.frame.span), d.frame.value, d.frame.precision) for d in dates
             ],
             places=[_place(frame, to) for frame in places],
-            quantities=[
-                Quantity(
-                    claim_id=claim.id,
-                    what=q.what,
-                    span=to.span(*q.span),
-                    low=q.low,
-                    high=q.high,
-                    vague=q.vague,
-                    kind=q.kind,
-                )
-                for claim, found in zip(claims, figures, strict=True)
-                for q in found
-            ],
+            quantities=quantity_records(claims, figures, to),
             events=assemble_events(doc, context, self.lex),
             contradictions=find_contradictions(propositions, claims, entities),
         )
