@@ -190,7 +190,7 @@ def _places_in(
     best = min(_PRECISION_RANK.get(p.precision or "", 9) for p in found)
     keep: list[PlaceFrame] = []
     for place in sorted(found, key=lambda p: _PRECISION_RANK.get(p.precision or "", 9)):
-        if any(_key(place) == _key(k) or _inside(k, place) for k in keep):
+        if any(place_key(place) == place_key(k) or _inside(k, place) for k in keep):
             continue
         if place.precision == "country" and (
             best < _PRECISION_RANK["country"] or any(k.precision == "country" for k in keep)
@@ -205,7 +205,7 @@ def _in_dateline(doc: Doc, span: tuple[int, int]) -> bool:
     return end is not None and span[1] <= end
 
 
-def _key(place: PlaceFrame) -> str:
+def place_key(place: PlaceFrame) -> str:
     """A place's identity: a region fallback is its own place, named as written."""
     if place.role != "region" and place.precision == "region":
         return f"written:{place.written.lower()}"
@@ -217,7 +217,7 @@ def _inside(small: PlaceFrame, large: PlaceFrame) -> bool:
     if small.place is None or large.place is None:
         return False
     if large.precision == "country":
-        return small.place.country == large.place.country and _key(small) != _key(large)
+        return small.place.country == large.place.country and place_key(small) != place_key(large)
     if large.precision == "region" and large.role == "region":
         finer = _PRECISION_RANK.get(small.precision or "", 9) < _PRECISION_RANK["region"]
         placed_in = small.role != "region" and small.precision == "region"  # a fallback
@@ -308,8 +308,8 @@ def _at_topic_place(
     ]
     if not named:
         return []
-    counts = Counter(_key(p) for p in named)
-    topic = min(named, key=lambda p: (-counts[_key(p)], _PRECISION_RANK[p.precision or ""]))
+    counts = Counter(place_key(p) for p in named)
+    topic = min(named, key=lambda p: (-counts[place_key(p)], _PRECISION_RANK[p.precision or ""]))
     first = candidates[0]
     first.place = topic
     for other in candidates[1:]:
@@ -328,7 +328,7 @@ def _same_event(a: _Candidate, b: _Candidate) -> bool:
         and a.date == b.date
         and a.place is not None
         and b.place is not None
-        and _key(a.place) == _key(b.place)
+        and place_key(a.place) == place_key(b.place)
     )
 
 

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from corroborate.events.assemble import place_key
 from corroborate.events.taxonomy import PLOVER_OF, type_of
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import DatePrecision, Event, PlaceMention
@@ -181,7 +182,7 @@ def _places_in(
     best = min(_RANK.get(p.precision or "", 9) for p in found)
     keep: list[PlaceFrame] = []
     for place in sorted(found, key=lambda p: _RANK.get(p.precision or "", 9)):
-        if any(_key(place) == _key(k) or _inside(k, place) for k in keep):
+        if any(place_key(place) == place_key(k) or _inside(k, place) for k in keep):
             continue
         if place.precision == "country" and best < _RANK["country"]:
             continue
@@ -189,19 +190,13 @@ def _places_in(
     return sorted(keep, key=lambda p: p.span[0])
 
 
-def _key(place: PlaceFrame) -> str:
-    if place.role != "region" and place.precision == "region":
-        return f"written:{place.written.lower()}"  # a village placed in its region
-    return f"id:{place.place.id}" if place.place is not None else f"written:{place.written}"
-
-
 def _inside(small: PlaceFrame, large: PlaceFrame) -> bool:
     if small.place is None or large.place is None or small.place.country != large.place.country:
         return False
     if large.precision == "country":
-        return _key(small) != _key(large)
+        return place_key(small) != place_key(large)
     if large.precision == "region" and large.role == "region":
-        return small.place.admin1 == large.place.admin1 and _key(small) != _key(large)
+        return small.place.admin1 == large.place.admin1 and place_key(small) != place_key(large)
     return False
 
 
@@ -214,8 +209,8 @@ def _topic_place(places: Sequence[PlaceFrame], reporter_at: int) -> PlaceFrame |
     ]
     if not named:
         return None
-    counts = Counter(_key(p) for p in named)
-    return min(named, key=lambda p: (-counts[_key(p)], _RANK[p.precision or ""], p.span[0]))
+    counts = Counter(place_key(p) for p in named)
+    return min(named, key=lambda p: (-counts[place_key(p)], _RANK[p.precision or ""], p.span[0]))
 
 
 def _acted_by(doc: RuDoc, word: RuToken, context: EventContext) -> list[str]:
@@ -244,7 +239,7 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
         and a.date == b.date
         and a.place is not None
         and b.place is not None
-        and _key(a.place) == _key(b.place)
+        and place_key(a.place) == place_key(b.place)
     )
 
 
