@@ -23,6 +23,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from spacy.attrs import ENT_IOB
 from spacy.tokens import Doc, Span, Token
@@ -236,7 +237,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         if candidate.place is None:
             placeless.append(candidate)
             continue
-        same = next((e for e in events if _same_event(e, candidate)), None)
+        same = next((e for e in events if same_event(e, candidate)), None)
         if same is None:
             events.append(candidate)
         else:
@@ -322,7 +323,16 @@ def _precision(event: _Candidate) -> str:
     return event.place.precision or "" if event.place is not None else ""
 
 
-def _same_event(a: _Candidate, b: _Candidate) -> bool:
+class EventPlace(Protocol):
+    """What decides that two reports in one article are one event."""
+
+    sub_type: str
+    date: str | None
+    place: PlaceFrame | None
+
+
+def same_event(a: EventPlace, b: EventPlace) -> bool:
+    """Same sub-type, same day, same place: one event told twice in the article."""
     return (
         a.sub_type == b.sub_type
         and a.date == b.date

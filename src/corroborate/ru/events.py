@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from corroborate.events.assemble import place_key
+from corroborate.events.assemble import place_key, same_event
 from corroborate.events.taxonomy import PLOVER_OF, type_of
 from corroborate.geo.geoparse import PlaceFrame
 from corroborate.models import DatePrecision, Event, PlaceMention
@@ -115,7 +115,7 @@ def assemble_events(doc: RuDoc, context: EventContext, lex: RuLexicon) -> list[E
     for candidate in candidates:
         if candidate.place is None:
             candidate.place = topic
-        same = next((e for e in events if _same(e, candidate)), None)
+        same = next((e for e in events if same_event(e, candidate)), None)
         if same is None:
             events.append(candidate)
         else:
@@ -231,16 +231,6 @@ def _acted_by(doc: RuDoc, word: RuToken, context: EventContext) -> list[str]:
         if name and name not in found:
             found.append(name)
     return found
-
-
-def _same(a: _Candidate, b: _Candidate) -> bool:
-    return (
-        a.sub_type == b.sub_type
-        and a.date == b.date
-        and a.place is not None
-        and b.place is not None
-        and place_key(a.place) == place_key(b.place)
-    )
 
 
 def _absorb(into: _Candidate, other: _Candidate) -> None:
