@@ -17,10 +17,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -140,30 +140,26 @@ def _trouble(request: Request, exc: HTTPException) -> HTMLResponse:
 
 
 def _wanted(
-    date_from: str | None,
-    date_to: str | None,
-    type: str | None,
-    side: str | None,
-    actor: str | None,
-    q: str | None,
-) -> EventFilter:
-    return EventFilter.parse(
-        date_from=date_from, date_to=date_to, type=type, side=side, actor=actor, q=q
-    )
-
-
-@router.get("/", response_class=HTMLResponse)
-def index(
-    request: Request,
     date_from: str | None = None,
     date_to: str | None = None,
     type: str | None = None,
     side: str | None = None,
     actor: str | None = None,
     q: str | None = None,
-) -> HTMLResponse:
+) -> EventFilter:
+    """The filters of the query string (a dependency of the pages that list events)."""
+    return EventFilter.parse(
+        date_from=date_from, date_to=date_to, type=type, side=side, actor=actor, q=q
+    )
+
+
+# The filters of a listing page, read from its query string.
+Wanted = Annotated[EventFilter, Depends(_wanted)]
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, wanted: Wanted) -> HTMLResponse:
     """The map, the timeline and the list of events, with filters and search."""
-    wanted = _wanted(date_from, date_to, type, side, actor, q)
     try:
         board = BOARDS.board(_settings(request).db_path)
     except HTTPException as exc:
@@ -176,17 +172,8 @@ def index(
 
 
 @router.get("/fragments/events", response_class=HTMLResponse)
-def events_fragment(
-    request: Request,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    type: str | None = None,
-    side: str | None = None,
-    actor: str | None = None,
-    q: str | None = None,
-) -> HTMLResponse:
+def events_fragment(request: Request, wanted: Wanted) -> HTMLResponse:
     """The filtered list, timeline and map markers, for HTMX to swap into the page."""
-    wanted = _wanted(date_from, date_to, type, side, actor, q)
     try:
         board = BOARDS.board(_settings(request).db_path)
     except HTTPException as exc:
