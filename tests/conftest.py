@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
+import threading
+import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,3 +70,40 @@ def run_doc(nlp: Language) -> Callable[[str], Doc]:
         return nlp(doc)
 
     return run
+
+
+Serve = Callable[[Path], AbstractContextManager[str]]
+
+
+@contextmanager
+def _serving(db_path: Path) -> Iterator[str]:
+    """The web app on a ledger, served on a free local port for as long as the block runs."""
+    import uvicorn
+
+    from corroborate.web.app import create_app
+    from corroborate.web.settings import ServerSettings
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    app = create_app(ServerSettings(db_path=db_path))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serve() -> Serve:
+    """``with serve(db_path) as base_url: ...`` for the tests that need a real server."""
+    return _serving

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Route, expect, sync_playwright
 
-from corroborate.web.app import create_app
-from corroborate.web.settings import ServerSettings
+Serve = Callable[[Path], AbstractContextManager[str]]  # the ``serve`` fixture
+
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -38,29 +35,10 @@ def _screenshots() -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
-def base_url(example_ledger: Path) -> Iterator[str]:
-    app = create_app(ServerSettings(db_path=example_ledger))
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+def base_url(example_ledger: Path, serve: Serve) -> Iterator[str]:
+    with serve(example_ledger) as url:
+        yield url
 
 
 def test_web_browser_map_marker_leads_to_both_sides_claims(base_url: str) -> None:

@@ -5,19 +5,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import socket
-import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from playwright.sync_api import Route, sync_playwright
 
 from corroborate.web.app import create_app
 from corroborate.web.settings import ServerSettings
+
+Serve = Callable[[Path], AbstractContextManager[str]]  # the ``serve`` fixture
 
 CHROMIUM = Path("/usr/bin/chromium")
 _REFERENCE = re.compile(r"""(?:src|href)=["']([^"']+)["']""")
@@ -81,23 +80,9 @@ def test_web_docs_under_a_root_path(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def base_url(tmp_path: Path) -> Iterator[str]:
-    app = create_app(ServerSettings(db_path=tmp_path / "absent.db"))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+def base_url(tmp_path: Path, serve: Serve) -> Iterator[str]:
+    with serve(tmp_path / "absent.db") as url:
+        yield url
 
 
 @pytest.mark.skipif(
