@@ -370,8 +370,15 @@ class Attribution:
         return (
             frame.cue[0].pos_ == "VERB"
             and lemma in lex.nominal_cues
-            and lemma not in lex.private_states | lex.intention_verbs
-            and lemma not in lex.stance_verbs | lex.judgement_verbs
+            and not any(
+                lemma in words
+                for words in (
+                    lex.private_states,
+                    lex.intention_verbs,
+                    lex.stance_verbs,
+                    lex.judgement_verbs,
+                )
+            )
         )
 
     def _sources(self, sent: Span, frame: Frame) -> list[SourceMention]:
